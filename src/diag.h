@@ -1,0 +1,27 @@
+/* diag.h — error values with locations. Every problem a person must fix is reported as
+ * `file:line:col: error: message`. Modules append to an hy_diags list and return false;
+ * main() prints the list. Nothing below main() prints or exits. */
+#ifndef HY_DIAG_H
+#define HY_DIAG_H
+
+#include <stddef.h>
+
+typedef struct {
+    char *file;     /* may be NULL for errors with no input position */
+    int line, col;  /* 1-based; 0 = unknown */
+    char *msg;
+} hy_diag;
+
+typedef struct {
+    hy_diag *items;
+    size_t n, cap;
+    size_t max;     /* stop collecting after this many (0 = 50) */
+} hy_diags;
+
+void hy_diag_add(hy_diags *d, const char *file, int line, int col, const char *fmt, ...)
+    __attribute__((format(printf, 5, 6)));
+/* Writes every diagnostic as `file:line:col: error: msg\n` to the stream (a FILE *). */
+void hy_diags_print(const hy_diags *d, void *stream);
+void hy_diags_free(hy_diags *d);
+
+#endif

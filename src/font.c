@@ -1,0 +1,165 @@
+/* font.c — fontconfig lookup and FreeType metrics (see font.h). */
+#include "font.h"
+#include "util.h"
+#include "yaml_load.h"
+
+#include <fontconfig/fontconfig.h>
+#include <ft2build.h>
+#include FT_FREETYPE_H
+#include FT_TRUETYPE_TABLES_H
+#include FT_ADVANCES_H
+#include <stdlib.h>
+#include <string.h>
+
+struct hy_font_face {
+    FT_Library lib;
+    FT_Face face;
+};
+
+/* Asks fontconfig for a family; accepts the answer only if it is that family (fontconfig
+ * otherwise substitutes "the closest" font, which would silently change the look) and has
+ * TrueType outlines, which libharu can embed. */
+static char *match_family(const char *family, int *index)
+{
+    FcPattern *pat = FcPatternCreate();
+    FcPatternAddString(pat, FC_FAMILY, (const FcChar8 *)family);
+    FcConfigSubstitute(NULL, pat, FcMatchPattern);
+    FcDefaultSubstitute(pat);
+    FcResult res;
+    FcPattern *m = FcFontMatch(NULL, pat, &res);
+    char *path = NULL;
+    FcChar8 *file = NULL, *fam = NULL;
+    if (m && FcPatternGetString(m, FC_FILE, 0, &file) == FcResultMatch) {
+        bool same = false;
+        for (int i = 0; FcPatternGetString(m, FC_FAMILY, i, &fam) == FcResultMatch; i++)
+            if (!strcmp((const char *)fam, family)) same = true;
+        FcChar8 *fmt = NULL;
+        bool truetype = FcPatternGetString(m, FC_FONTFORMAT, 0, &fmt) == FcResultMatch &&
+                        !strcmp((const char *)fmt, "TrueType");
+        if (same && truetype) {
+            path = hy_xstrdup((const char *)file);
+            if (FcPatternGetInteger(m, FC_INDEX, 0, index) != FcResultMatch) *index = 0;
+        }
+    }
+    if (m) FcPatternDestroy(m);
+    FcPatternDestroy(pat);
+    return path;
+}
+
+static bool open_face(hy_font *f)
+{
+    f->ft = hy_xcalloc(1, sizeof *f->ft);
+    if (FT_Init_FreeType(&f->ft->lib)) return false;
+    if (FT_New_Face(f->ft->lib, f->path, f->index, &f->ft->face)) return false;
+    /* libharu needs a glyf table; a CFF font would load here but fail to embed. */
+    FT_ULong len = 0;
+    if (FT_Load_Sfnt_Table(f->ft->face, FT_MAKE_TAG('g', 'l', 'y', 'f'), 0, NULL, &len) || !len)
+        return false;
+    return true;
+}
+
+static void close_face(hy_font *f)
+{
+    if (!f->ft) return;
+    if (f->ft->face) FT_Done_Face(f->ft->face);
+    if (f->ft->lib) FT_Done_FreeType(f->ft->lib);
+    free(f->ft);
+    f->ft = NULL;
+}
+
+/* Adds the first installed family of the list; returns false if none is. */
+static bool add_first(hy_fontset *fs, const yl_node *families, hy_buf *tried)
+{
+    for (size_t i = 0; families && i < families->n && fs->n < HY_MAX_FONTS; i++) {
+        const char *fam = families->items[i]->str;
+        hy_buf_printf(tried, "%s%s", tried->len ? ", " : "", fam);
+        hy_font f = {0};
+        f.path = match_family(fam, &f.index);
+        if (f.path && open_face(&f)) {
+            f.family = hy_xstrdup(fam);
+            fs->fonts[fs->n++] = f;
+            return true;
+        }
+        close_face(&f);
+        free(f.path);
+    }
+    return false;
+}
+
+static const yl_node *family_list(const yl_doc *cfg, const char *role)
+{
+    const yl_node *l = yl_get(cfg->root, role);
+    return l && l->kind == YL_SEQ ? l : NULL;
+}
+
+bool hy_fonts_load(hy_fontset *fs, const char *config_path, const char *role, hy_diags *d)
+{
+    memset(fs, 0, sizeof *fs);
+    yl_doc cfg;
+    if (!yl_load_file(config_path, &cfg, d)) {
+        yl_free(&cfg);
+        return false;
+    }
+    FcInit();
+    hy_buf tried = {0};
+    const yl_node *primary = family_list(&cfg, role);
+    bool ok = true;
+    if (!primary) {
+        hy_diag_add(d, config_path, 0, 0, "no font role '%s' in the fonts file", role);
+        ok = false;
+    } else if (!add_first(fs, primary, &tried)) {
+        hy_diag_add(d, config_path, primary->line, primary->col,
+                    "none of the fonts for '%s' is installed as a TrueType font (tried %s)", role,
+                    tried.data ? tried.data : "nothing");
+        ok = false;
+    }
+    const yl_node *fb = family_list(&cfg, "fallback");
+    for (size_t i = 0; ok && fb && i < fb->n; i++) {
+        yl_node one = *fb;
+        one.items = &fb->items[i];
+        one.n = 1;
+        if (strcmp(fb->items[i]->str, fs->fonts[0].family)) add_first(fs, &one, &tried);
+    }
+    fs->tried = tried.data ? tried.data : hy_xstrdup("");
+    yl_free(&cfg);
+    return ok;
+}
+
+void hy_fonts_free(hy_fontset *fs)
+{
+    for (int i = 0; i < fs->n; i++) {
+        close_face(&fs->fonts[i]);
+        free(fs->fonts[i].path);
+        free(fs->fonts[i].family);
+    }
+    for (size_t i = 0; i < sizeof fs->pages / sizeof *fs->pages; i++) free(fs->pages[i]);
+    free(fs->tried);
+    memset(fs, 0, sizeof *fs);
+}
+
+static int32_t measure(hy_font *f, FT_UInt gid)
+{
+    FT_Fixed adv = 0;
+    FT_Get_Advance(f->ft->face, gid, FT_LOAD_NO_SCALE, &adv);
+    return (int32_t)(adv * 1000 / f->ft->face->units_per_EM);
+}
+
+int hy_font_pick(hy_fontset *fs, uint32_t cp, int32_t *w1000)
+{
+    if (cp > 0x10FFFF) return -1;
+    uint32_t **page = &fs->pages[cp >> 8];
+    if (*page && (*page)[cp & 0xFF]) {
+        uint32_t e = (*page)[cp & 0xFF];
+        *w1000 = (int32_t)(e & 0xFFFF);
+        return (int)(e >> 16) - 1;
+    }
+    for (int i = 0; i < fs->n; i++) {
+        FT_UInt gid = FT_Get_Char_Index(fs->fonts[i].ft->face, cp);
+        if (!gid) continue;
+        *w1000 = measure(&fs->fonts[i], gid);
+        if (!*page) *page = hy_xcalloc(256, sizeof **page);
+        (*page)[cp & 0xFF] = (uint32_t)(i + 1) << 16 | (uint32_t)(*w1000 & 0xFFFF);
+        return i;
+    }
+    return -1;
+}

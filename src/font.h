@@ -1,0 +1,41 @@
+/* font.h — the fonts of one rendering: found through fontconfig from fonts/fonts.yaml,
+ * measured with FreeType. Owns the answer to "which font draws this character, and how wide
+ * is it?" — layout asks, the PDF writer only reads the chosen font's file path.
+ *
+ * Widths are in 1/1000 em, truncated exactly as libharu computes them
+ * (advance * 1000 / units_per_em), so that text placed by our layout and text advanced by
+ * libharu inside one ShowText never drift apart (research/libharu-notes.md #9). */
+#ifndef HY_FONT_H
+#define HY_FONT_H
+
+#include "diag.h"
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#define HY_MAX_FONTS 8
+
+typedef struct hy_font_face hy_font_face;  /* FreeType face, private */
+
+typedef struct {
+    char *family;
+    char *path;
+    int index;              /* face index in a .ttc */
+    hy_font_face *ft;
+} hy_font;
+
+typedef struct {
+    hy_font fonts[HY_MAX_FONTS];  /* [0] is the primary font, then the fallbacks */
+    int n;
+    uint32_t *pages[0x1100];      /* cache per 256 code points: (font+1) << 16 | width */
+    char *tried;                  /* "BIZ UDGothic, IPAexGothic, …" for messages */
+} hy_fontset;
+
+/* Loads the role's primary font and the fallbacks named in the fonts config file. */
+bool hy_fonts_load(hy_fontset *fs, const char *config_path, const char *role, hy_diags *d);
+void hy_fonts_free(hy_fontset *fs);
+
+/* Which font draws cp (0 = primary), with its width in 1/1000 em; -1 if no font has it. */
+int hy_font_pick(hy_fontset *fs, uint32_t cp, int32_t *w1000);
+
+#endif

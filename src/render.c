@@ -1,0 +1,126 @@
+/* render.c — one document through the pipeline (see render.h). */
+#include "render.h"
+#include "boxes.h"
+#include "font.h"
+#include "form.h"
+#include "layout_def.h"
+#include "pdf_out.h"
+#include "validate.h"
+#include "yaml_load.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#define MAX_CACHED 8
+
+struct hy_engine {
+    hy_render_options opt;
+    lay_form layouts[MAX_CACHED];
+    int n_layouts;
+    hy_fontset *fonts[MAX_CACHED];
+    const char *font_roles[MAX_CACHED];
+    int n_fonts;
+};
+
+hy_engine *hy_engine_new(const hy_render_options *opt)
+{
+    hy_engine *e = hy_xcalloc(1, sizeof *e);
+    e->opt = *opt;
+    return e;
+}
+
+void hy_engine_free(hy_engine *e)
+{
+    if (!e) return;
+    for (int i = 0; i < e->n_layouts; i++) {
+        free((char *)e->layouts[i].path);
+        lay_free(&e->layouts[i]);
+    }
+    for (int i = 0; i < e->n_fonts; i++) {
+        hy_fonts_free(e->fonts[i]);
+        free(e->fonts[i]);
+    }
+    free(e);
+}
+
+/* The layout for a document's 様式, loaded once per engine. */
+static const lay_form *get_layout(hy_engine *e, const yl_node *kind, const char *file, hy_diags *d)
+{
+    for (int i = 0; i < e->n_layouts; i++)
+        if (!strcmp(e->layouts[i].kind, kind->str)) return &e->layouts[i];
+    char *path = lay_find(e->opt.layouts_dir, kind->str);
+    if (!path) {
+        hy_diag_add(d, file, kind->line, kind->col,
+                    "unknown %s '%s': no layout in %s has this kind", HY_KEY_FORM, kind->str,
+                    e->opt.layouts_dir);
+        return NULL;
+    }
+    if (e->n_layouts == MAX_CACHED) {
+        free((char *)e->layouts[0].path);
+        lay_free(&e->layouts[0]);
+        memmove(&e->layouts[0], &e->layouts[1], (MAX_CACHED - 1) * sizeof e->layouts[0]);
+        e->n_layouts--;
+    }
+    lay_form *f = &e->layouts[e->n_layouts];
+    if (!lay_load(path, f, d)) {
+        lay_free(f);
+        free(path);
+        return NULL;
+    }
+    e->n_layouts++;
+    return f;
+}
+
+static hy_fontset *get_fonts(hy_engine *e, const char *role, hy_diags *d)
+{
+    for (int i = 0; i < e->n_fonts; i++)
+        if (!strcmp(e->font_roles[i], role)) return e->fonts[i];
+    if (e->n_fonts == MAX_CACHED) return NULL;
+    hy_fontset *fs = hy_xcalloc(1, sizeof *fs);
+    if (!hy_fonts_load(fs, e->opt.fonts_file, role, d)) {
+        hy_fonts_free(fs);
+        free(fs);
+        return NULL;
+    }
+    e->fonts[e->n_fonts] = fs;
+    e->font_roles[e->n_fonts++] = role;
+    return fs;
+}
+
+static const yl_node *form_kind(const yl_doc *doc, hy_diags *d)
+{
+    const yl_node *k = doc->root && doc->root->kind == YL_MAP ? yl_get(doc->root, HY_KEY_FORM) : NULL;
+    if (!k || k->kind != YL_SCALAR || yl_is_null(k)) {
+        hy_diag_add(d, doc->file, doc->root ? doc->root->line : 1, doc->root ? doc->root->col : 1,
+                    "the document must start with '%s:' naming its form (e.g. %s: 重点項目評価書)",
+                    HY_KEY_FORM, HY_KEY_FORM);
+        return NULL;
+    }
+    return k;
+}
+
+int hy_engine_render(hy_engine *e, const char *in, const char *out, hy_diags *d, int *pages)
+{
+    yl_doc doc;
+    int rc = HY_ERR_INPUT;
+    hy_boxes boxes = {0};
+    if (pages) *pages = 0;
+    if (!yl_load_file(in, &doc, d)) goto done;
+    const yl_node *kind = form_kind(&doc, d);
+    const lay_form *form = kind ? get_layout(e, kind, in, d) : NULL;
+    if (!form || !hy_validate(form, &doc, d)) goto done;
+    hy_fontset *fonts = get_fonts(e, form->font_role, d);
+    if (!fonts) goto done;
+    hy_form_options fo = {e->opt.stamp, e->opt.watermark, NULL};
+    if (!hy_form_layout(form, &doc, fonts, &fo, &boxes, d)) goto done;
+    if (pages) *pages = (int)boxes.n_pages;
+    rc = HY_OK;
+    if (out) {
+        hy_pdf_options po = {e->opt.epoch, "hyoka " HY_VERSION};
+        if (!hy_pdf_write(&boxes, fonts, &po, out, d)) rc = HY_ERR_OUTPUT;
+    }
+done:
+    hy_boxes_free(&boxes);
+    yl_free(&doc);
+    return rc;
+}

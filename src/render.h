@@ -1,0 +1,33 @@
+/* render.h — the whole pipeline for one document: load YAML → find its layout → validate →
+ * lay out → write the PDF. An engine keeps what does not change between documents (parsed
+ * layouts, opened fonts and their width caches), so a batch pays for them once. */
+#ifndef HY_RENDER_H
+#define HY_RENDER_H
+
+#include "diag.h"
+
+#include <stdint.h>
+
+#define HY_VERSION "0.1.0"
+
+typedef struct {
+    const char *layouts_dir;   /* directory of layout files */
+    const char *fonts_file;    /* fonts/fonts.yaml */
+    const char *stamp;         /* --stamp */
+    const char *watermark;     /* --watermark */
+    int64_t epoch;             /* SOURCE_DATE_EPOCH or -1 */
+} hy_render_options;
+
+enum { HY_OK = 0, HY_ERR_OUTPUT = 1, HY_ERR_INPUT = 2 };
+
+typedef struct hy_engine hy_engine;
+
+hy_engine *hy_engine_new(const hy_render_options *opt);
+void hy_engine_free(hy_engine *e);
+
+/* Renders `in` to `out` (or only checks it when out is NULL). Returns HY_OK, HY_ERR_INPUT
+ * (the document or its layout has errors; nothing was written) or HY_ERR_OUTPUT. Pages is
+ * set to the page count when not NULL. */
+int hy_engine_render(hy_engine *e, const char *in, const char *out, hy_diags *d, int *pages);
+
+#endif

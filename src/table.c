@@ -1,0 +1,258 @@
+/* table.c — rows → pages (see table.h). */
+#include "table.h"
+
+#include <string.h>
+
+tb_row *tb_row_new(hy_arena *a)
+{
+    return hy_arena_alloc(a, sizeof(tb_row));
+}
+
+tb_cell *tb_cell_add(hy_arena *a, tb_row *r, double x, double w, double gray)
+{
+    if (r->n == r->cap) {
+        size_t cap = r->cap ? r->cap * 2 : 4;
+        tb_cell **cells = hy_arena_alloc(a, cap * sizeof *cells);
+        if (r->n) memcpy(cells, r->cells, r->n * sizeof *cells);
+        r->cells = cells;
+        r->cap = cap;
+    }
+    tb_cell *c = hy_arena_alloc(a, sizeof *c);
+    c->x = x;
+    c->w = w;
+    c->gray = gray;
+    r->cells[r->n++] = c;
+    return c;
+}
+
+tb_strip *tb_strip_add(hy_arena *a, tb_cell *c, double h, size_t n_texts)
+{
+    if (c->n == c->cap) {
+        size_t cap = c->cap ? c->cap * 2 : 4;
+        tb_strip *s = hy_arena_alloc(a, cap * sizeof *s);
+        if (c->n) memcpy(s, c->strips, c->n * sizeof *s);
+        c->strips = s;
+        c->cap = cap;
+    }
+    tb_strip *s = &c->strips[c->n++];
+    s->h = h;
+    s->cap = n_texts ? n_texts : 1;
+    s->texts = hy_arena_alloc(a, s->cap * sizeof *s->texts);
+    s->n = 0;
+    return s;
+}
+
+void tb_strip_push(hy_arena *a, tb_strip *s, tb_text t)
+{
+    if (s->n == s->cap) {
+        size_t cap = s->cap ? s->cap * 2 : 4;
+        tb_text *texts = hy_arena_alloc(a, cap * sizeof *texts);
+        if (s->n) memcpy(texts, s->texts, s->n * sizeof *texts);
+        s->texts = texts;
+        s->cap = cap;
+    }
+    s->texts[s->n++] = t;
+}
+
+double tb_cell_height(const tb_cell *c)
+{
+    double h = 0;
+    for (size_t i = 0; i < c->n; i++) h += c->strips[i].h;
+    return h;
+}
+
+/* ---- pagination state ----------------------------------------------------------------- */
+
+typedef struct {
+    const tb_geometry *g;
+    hy_boxes *b;
+    hy_page *page;
+    double y;               /* next row's top */
+    bool empty;             /* nothing but repeated headers on this page yet */
+    tb_row *open_header[2]; /* headers to repeat on the next page */
+} pager;
+
+/* A view of a row during splitting: for each cell, the first strip still to print. */
+typedef struct {
+    const tb_row *row;
+    size_t from[32];
+    bool continued;         /* this part continues a row begun on an earlier page */
+} part;
+
+static double pad_y(const pager *p, const tb_row *r) { return r->borderless ? 0 : p->g->pad_y; }
+
+/* The content a cell shows in a part: its own remaining strips, or its continuation. */
+static const tb_cell *shown(const part *pt, size_t i, size_t *from, bool at_top)
+{
+    const tb_cell *c = pt->row->cells[i];
+    *from = pt->from[i];
+    bool exhausted = *from >= c->n && pt->continued;
+    bool merged_at_top = c->merge_up && at_top && c->n == 0;
+    if ((exhausted || merged_at_top) && c->cont) {
+        *from = 0;
+        return c->cont;
+    }
+    return c;
+}
+
+static double part_height(const pager *p, const part *pt, bool at_top)
+{
+    double h = 0;
+    for (size_t i = 0; i < pt->row->n; i++) {
+        size_t from;
+        const tb_cell *c = shown(pt, i, &from, at_top);
+        double ch = 0;
+        for (size_t k = from; k < c->n; k++) ch += c->strips[k].h;
+        if (ch > h) h = ch;
+    }
+    return h + 2 * pad_y(p, pt->row);
+}
+
+static double body_top(const pager *p) { return p->g->top; }
+static double body_bottom(const pager *p) { return p->g->page_h - p->g->bottom; }
+
+static void draw_strips(pager *p, const tb_cell *c, size_t from, size_t to, double x, double y)
+{
+    for (size_t k = from; k < to; k++) {
+        const tb_strip *s = &c->strips[k];
+        for (size_t t = 0; t < s->n; t++) {
+            const tb_text *tx = &s->texts[t];
+            hy_page_text(p->page, (hy_textbox){x + tx->dx, y + tx->dy, tx->size, tx->font, tx->bold,
+                                               0, 0, tx->utf8});
+            if (tx->font >= 0 && tx->font < 16) p->b->used_fonts[tx->font] = 1;
+        }
+        y += s->h;
+    }
+}
+
+/* Draws the cells of a part, from strip `from` up to `to` (per cell), in height h. */
+static void draw_part(pager *p, const part *pt, const size_t *to, double h, bool at_top,
+                      bool last_on_page)
+{
+    const tb_row *r = pt->row;
+    double left = p->g->left, y = p->y, w = p->g->rule;
+    for (size_t i = 0; i < r->n; i++) {
+        size_t from;
+        const tb_cell *c = shown(pt, i, &from, at_top);
+        double x = left + c->x;
+        if (c->gray < 1) hy_page_fill(p->page, x, y, c->w, h, c->gray);
+        size_t end = c == r->cells[i] ? to[i] : c->n;
+        draw_strips(p, c, from, end, x + p->g->pad_x, y + pad_y(p, r));
+        if (r->borderless) continue;
+        hy_page_rule(p->page, x, y, x, y + h, w);
+        hy_page_rule(p->page, x + c->w, y, x + c->w, y + h, w);
+        if (!r->cells[i]->merge_up || at_top) hy_page_rule(p->page, x, y, x + c->w, y, w);
+        if (!r->cells[i]->merge_down || last_on_page) hy_page_rule(p->page, x, y + h, x + c->w, y + h, w);
+    }
+}
+
+static void emit_whole(pager *p, tb_row *r, bool is_header);
+
+static void new_page(pager *p)
+{
+    p->page = hy_boxes_new_page(p->b);
+    p->y = body_top(p);
+    p->empty = true;
+    for (int i = 0; i < 2; i++)
+        if (p->open_header[i]) emit_whole(p, p->open_header[i], true);
+}
+
+/* Places a row known to fit (headers, short rows). */
+static void emit_whole(pager *p, tb_row *r, bool is_header)
+{
+    part pt = {.row = r};
+    size_t to[32];
+    for (size_t i = 0; i < r->n && i < 32; i++) to[i] = r->cells[i]->n;
+    bool at_top = p->empty;
+    double h = part_height(p, &pt, at_top);
+    if (r->mark) hy_boxes_mark(p->b, r->mark_level, r->mark, p->b->n_pages - 1, p->y);
+    draw_part(p, &pt, to, h, at_top, false);
+    p->y += h;
+    if (!is_header) p->empty = false;
+}
+
+/* How many strips of each cell fit in height avail; false if no cell can show anything. */
+static bool fit_strips(const pager *p, const part *pt, double avail, size_t *to)
+{
+    bool any = false, all_done = true;
+    double room = avail - 2 * pad_y(p, pt->row);
+    for (size_t i = 0; i < pt->row->n; i++) {
+        const tb_cell *c = pt->row->cells[i];
+        double used = 0;
+        size_t k = pt->from[i];
+        while (k < c->n && used + c->strips[k].h <= room) used += c->strips[k++].h;
+        if (k > pt->from[i]) any = true;
+        if (k < c->n) all_done = false;
+        to[i] = k;
+    }
+    return any || all_done;
+}
+
+static double min_height(const pager *p, const tb_row *r)
+{
+    double h = 0;
+    for (size_t i = 0; i < r->n; i++)
+        if (r->cells[i]->n && r->cells[i]->strips[0].h > h) h = r->cells[i]->strips[0].h;
+    return h + 2 * pad_y(p, r);
+}
+
+/* A row that does not fit in the space left is split there when enough of it fits to be
+ * worth it (a form cell continuing over a page break, as the official forms do); a short row
+ * moves whole to the next page, so that short items are never cut in two. */
+#define MIN_SPLIT_ROOM 90.0   /* pt left on the page */
+#define MIN_SPLIT_STRIPS 6    /* lines in the tallest cell */
+
+static bool split_here(const pager *p, const tb_row *r, double h, double page_room)
+{
+    if (h > page_room) return body_bottom(p) - p->y >= min_height(p, r) + 2 * pad_y(p, r);
+    if (r->keep_with_next || body_bottom(p) - p->y < MIN_SPLIT_ROOM) return false;
+    size_t most = 0;
+    for (size_t i = 0; i < r->n; i++)
+        if (r->cells[i]->n > most) most = r->cells[i]->n;
+    return most >= MIN_SPLIT_STRIPS;
+}
+
+static void place(pager *p, tb_row *r, const tb_row *next)
+{
+    if (r->page_before && !p->empty) new_page(p);
+    p->open_header[0] = r->header[0];
+    p->open_header[1] = r->header[1];
+    part pt = {.row = r};
+    double page_room = body_bottom(p) - body_top(p);
+    double h = part_height(p, &pt, p->empty);
+    double need = h + (r->keep_with_next && next ? min_height(p, next) : 0);
+    if (!p->empty && p->y + need > body_bottom(p) && !split_here(p, r, h, page_room)) new_page(p);
+    if (r->mark) hy_boxes_mark(p->b, r->mark_level, r->mark, p->b->n_pages - 1, p->y);
+    for (;;) {
+        bool at_top = p->empty;
+        h = part_height(p, &pt, at_top);
+        size_t to[32];
+        if (p->y + h <= body_bottom(p) + 0.01) {
+            for (size_t i = 0; i < r->n; i++) to[i] = r->cells[i]->n;
+            draw_part(p, &pt, to, h, at_top, false);
+            p->y += h;
+            p->empty = false;
+            return;
+        }
+        if (!fit_strips(p, &pt, body_bottom(p) - p->y, to) && !p->empty) {
+            new_page(p);
+            continue;
+        }
+        if (p->empty) /* nothing fits even on an empty page: force one strip per cell */
+            for (size_t i = 0; i < r->n; i++)
+                if (to[i] == pt.from[i] && to[i] < r->cells[i]->n) to[i]++;
+        draw_part(p, &pt, to, body_bottom(p) - p->y, at_top, true);
+        for (size_t i = 0; i < r->n; i++) pt.from[i] = to[i];
+        pt.continued = true;
+        new_page(p);
+    }
+}
+
+void tb_paginate(tb_row **rows, size_t n, const tb_geometry *g, hy_boxes *b)
+{
+    pager p = {.g = g, .b = b};
+    p.page = hy_boxes_new_page(b);
+    p.y = body_top(&p);
+    p.empty = true;
+    for (size_t i = 0; i < n; i++) place(&p, rows[i], i + 1 < n ? rows[i + 1] : NULL);
+}

@@ -1,0 +1,118 @@
+/* typeset.c — text → measured lines of runs (see typeset.h). */
+#include "typeset.h"
+#include "linebreak.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+typedef struct {
+    uint32_t *cps;
+    int32_t *w;       /* 1/1000 em */
+    signed char *font;
+    size_t n;
+} shaped;
+
+/* Tabs become spaces and CR is dropped: both come from copy-and-paste, neither is meant. */
+static uint32_t normalise(uint32_t cp)
+{
+    return cp == '\t' ? ' ' : cp;
+}
+
+static void report_missing(hy_typesetter *t, uint32_t cp, hy_src src)
+{
+    char u[5] = {0};
+    hy_utf8_encode(cp, u);
+    hy_diag_add(t->diags, src.file, src.line, src.col,
+                "character U+%04X '%s' is in none of the configured fonts (tried %s)", (unsigned)cp,
+                cp >= 0x20 ? u : "?", t->fonts->tried);
+    t->ok = false;
+}
+
+static shaped shape(hy_typesetter *t, const char *text, hy_src src)
+{
+    shaped s = {0};
+    size_t n;
+    uint32_t *cps = hy_utf8_to_cps(text, &n);
+    s.cps = hy_xmalloc((n + 1) * sizeof *s.cps);
+    s.w = hy_xmalloc((n + 1) * sizeof *s.w);
+    s.font = hy_xmalloc(n + 1);
+    for (size_t i = 0; i < n; i++) {
+        uint32_t cp = normalise(cps[i]);
+        if (cp == '\r') continue;
+        int32_t w = 0;
+        int f = 0;
+        if (cp != '\n') {
+            f = hy_font_pick(t->fonts, cp, &w);
+            if (f < 0) {
+                report_missing(t, cp, src);
+                f = 0;
+                w = 0;
+            }
+        }
+        s.cps[s.n] = cp;
+        s.w[s.n] = w;
+        s.font[s.n++] = (signed char)f;
+    }
+    free(cps);
+    return s;
+}
+
+static void shaped_free(shaped *s)
+{
+    free(s->cps);
+    free(s->w);
+    free(s->font);
+}
+
+/* Cuts code points [a, b) into runs of one font each. */
+static hy_tline make_line(hy_typesetter *t, const shaped *s, size_t a, size_t b, double size)
+{
+    hy_tline l = {0};
+    size_t runs = 0;
+    for (size_t i = a; i < b; i++)
+        if (i == a || s->font[i] != s->font[i - 1]) runs++;
+    l.runs = hy_arena_alloc(t->arena, (runs ? runs : 1) * sizeof *l.runs);
+    int32_t x = 0;
+    hy_buf buf = {0};
+    for (size_t i = a; i < b; i++) {
+        if (i == a || s->font[i] != s->font[i - 1]) {
+            if (l.n_runs) l.runs[l.n_runs - 1].utf8 = hy_arena_strdup(t->arena, buf.data ? buf.data : "");
+            buf.len = 0;
+            l.runs[l.n_runs++] = (hy_run){.font = s->font[i], .x = x * size / 1000.0};
+        }
+        char u[4];
+        hy_buf_add(&buf, u, hy_utf8_encode(s->cps[i], u));
+        x += s->w[i];
+    }
+    if (l.n_runs) l.runs[l.n_runs - 1].utf8 = hy_arena_strdup(t->arena, buf.data ? buf.data : "");
+    l.width = x * size / 1000.0;
+    hy_buf_free(&buf);
+    return l;
+}
+
+size_t hy_typeset(hy_typesetter *t, const char *text, double size, double width, hy_src src,
+                  hy_tline **out)
+{
+    shaped s = shape(t, text ? text : "", src);
+    int32_t max = (int32_t)(width * 1000.0 / size);
+    lb_line stack[64], *lines = stack;
+    size_t n = lb_wrap(s.cps, s.w, s.n, max, lines, 64);
+    if (n > 64) {
+        lines = hy_xmalloc(n * sizeof *lines);
+        lb_wrap(s.cps, s.w, s.n, max, lines, n);
+    }
+    *out = hy_arena_alloc(t->arena, n * sizeof **out);
+    for (size_t i = 0; i < n; i++) (*out)[i] = make_line(t, &s, lines[i].start, lines[i].end, size);
+    if (lines != stack) free(lines);
+    shaped_free(&s);
+    return n;
+}
+
+double hy_text_width(hy_typesetter *t, const char *text, double size, hy_src src)
+{
+    shaped s = shape(t, text, src);
+    int64_t x = 0;
+    for (size_t i = 0; i < s.n; i++) x += s.w[i];
+    shaped_free(&s);
+    return (double)x * size / 1000.0;
+}

@@ -1,0 +1,46 @@
+/* util.h — small shared tools: an arena allocator (the document is the arena), a growable
+ * byte buffer, checked allocation, and UTF-8 decoding. Nothing here knows about forms. */
+#ifndef HY_UTIL_H
+#define HY_UTIL_H
+
+#include <stddef.h>
+#include <stdint.h>
+#include <stdbool.h>
+
+/* Allocation failure is the one error we do not return as a value: there is no sensible
+ * recovery inside a batch worker, so hy_xmalloc() prints and aborts. */
+void *hy_xmalloc(size_t n);
+void *hy_xcalloc(size_t count, size_t size);
+void *hy_xrealloc(void *p, size_t count, size_t size);
+char *hy_xstrdup(const char *s);
+
+/* Arena: everything allocated from it is freed by one hy_arena_free(). */
+typedef struct hy_arena_block hy_arena_block;
+typedef struct { hy_arena_block *head; size_t total; } hy_arena;
+void *hy_arena_alloc(hy_arena *a, size_t n);             /* zeroed, 8-byte aligned */
+char *hy_arena_strdup(hy_arena *a, const char *s);
+char *hy_arena_strndup(hy_arena *a, const char *s, size_t n);
+char *hy_arena_printf(hy_arena *a, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+void hy_arena_free(hy_arena *a);
+
+/* Growable byte buffer, always NUL-terminated. */
+typedef struct { char *data; size_t len, cap; } hy_buf;
+void hy_buf_add(hy_buf *b, const void *p, size_t n);
+void hy_buf_puts(hy_buf *b, const char *s);
+void hy_buf_printf(hy_buf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+void hy_buf_free(hy_buf *b);
+
+/* Growable array of pointers. */
+typedef struct { void **items; size_t n, cap; } hy_vec;
+void hy_vec_push(hy_vec *v, void *p);
+void hy_vec_free(hy_vec *v);
+
+/* Decodes one UTF-8 sequence at s[0..n); stores the code point and returns its length, or 0
+ * if the bytes are not valid UTF-8 (overlong, surrogate, > U+10FFFF, truncated). */
+size_t hy_utf8_decode(const char *s, size_t n, uint32_t *cp);
+/* Encodes cp into out (at least 4 bytes); returns the length. */
+size_t hy_utf8_encode(uint32_t cp, char *out);
+/* Decodes a whole valid UTF-8 string into a new array of code points; *count gets the length. */
+uint32_t *hy_utf8_to_cps(const char *s, size_t *count);
+
+#endif
