@@ -82,7 +82,8 @@ static const lb_props k_ascii[128] = {
 };
 
 /* ------------------------------------------------------------------------------------------
- * Non-ASCII classes: sorted, non-overlapping code point ranges, one table per JLREQ class.
+ * Non-ASCII classes: one table per JLREQ class, each sorted by code point and non-overlapping
+ * (binary search relies on it; tests/test_linebreak.c checks every member through the API).
  * "+" marks forms that are not in JLREQ's list but occur in Japanese input (full-/half-width
  * compatibility forms, CP932 variants) and get the same treatment (research notes §1.7, §2).
  */
@@ -209,10 +210,10 @@ static const cp_range k_combining[] = {
     {0xE0100, 0xE01EF},
 };
 
-/* No-break glue: NBSP, figure space, non-breaking hyphen, NNBSP, ZWJ, WORD JOINER, ZWNBSP
- * (UAX #14 class GL / WJ / ZWJ). */
+/* No-break glue: NBSP, figure space, ZWJ, non-breaking hyphen, NNBSP, WORD JOINER, ZWNBSP
+ * (UAX #14 classes GL, ZWJ, WJ). */
 static const cp_range k_glue[] = {
-    CP(0x00A0), CP(0x2007), CP(0x2011), CP(0x200D), CP(0x202F), CP(0x2060), CP(0xFEFF),
+    CP(0x00A0), CP(0x2007), CP(0x200D), CP(0x2011), CP(0x202F), CP(0x2060), CP(0xFEFF),
 };
 
 /* ZERO WIDTH SPACE: an explicit break hint (UAX #14 class ZW). */
@@ -383,17 +384,18 @@ static bool regular_break(const uint32_t *cps, size_t first, size_t p)
            !has(last_visible(cps, first, p), LBP_NO_END);
 }
 
-/* Quality of an emergency split before cps[p], best last. JLREQ has no rule for runs wider
- * than the line; this follows CSS overflow-wrap: anywhere, preferring the points the brief
- * lists. */
+/* How good an emergency split is, worst first. JLREQ has no rule for a run wider than the
+ * line; like CSS `overflow-wrap: anywhere` we split it, preferring the points listed for
+ * lb_wrap in linebreak.h. */
 enum split_quality {
     SPLIT_ANYWHERE,      /* separates a combining mark from its base: last resort */
-    SPLIT_KINSOKU,       /* a forbidden line start or line end, but the cluster stays whole */
+    SPLIT_KINSOKU,       /* breaks a kinsoku or no-break rule, keeps the cluster whole */
     SPLIT_PLAIN,         /* between two ordinary characters of the run */
     SPLIT_URL,           /* after / - ? & inside an ASCII token */
 };
 
-static enum split_quality split_quality(const uint32_t *cps, size_t first, size_t p)
+/* Rates an emergency split before cps[p]. */
+static enum split_quality rate_split(const uint32_t *cps, size_t first, size_t p)
 {
     lb_props before = props_of(base_before(cps, first, p)), after = props_of(cps[p]);
     lb_props forbidden_start = LBP_NO_START | LBP_NO_START_VSTRICT | LBP_GLUE;
@@ -412,11 +414,11 @@ static enum split_quality split_quality(const uint32_t *cps, size_t first, size_
 static size_t emergency_break(const uint32_t *cps, size_t first, size_t over)
 {
     size_t best = over;
-    enum split_quality best_quality = split_quality(cps, first, over);
+    enum split_quality best_quality = rate_split(cps, first, over);
     for (size_t p = over - 1; p > first; p--) {
         if (is_space(cps[p]))
             continue;
-        enum split_quality q = split_quality(cps, first, p);
+        enum split_quality q = rate_split(cps, first, p);
         if (q > best_quality) {
             best = p;
             best_quality = q;

@@ -1,9 +1,13 @@
 /* pdf_out.c — hy_boxes → PDF through libharu (see pdf_out.h). */
 #include "pdf_out.h"
 #include "era.h"
+#include "subset.h"
 
 #include <errno.h>
 #include <hpdf.h>
+#include <hpdf_doc.h>
+#include <hpdf_font.h>
+#include <hpdf_objects.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -26,21 +30,115 @@ static void on_error(HPDF_STATUS error, HPDF_STATUS detail, void *user)
     }
 }
 
-static bool load_fonts(HPDF_Doc pdf, const hy_boxes *b, const hy_fontset *fs, HPDF_Font *out)
+/* ---- fonts: one subset per font the document uses ----------------------------------- */
+
+typedef struct {
+    HPDF_Font font;
+    hy_subset subset;
+} pdf_font;
+
+static int cmp_cp(const void *a, const void *b)
+{
+    uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
+    return x < y ? -1 : x > y;
+}
+
+/* The sorted, unique characters drawn with font f. */
+static uint32_t *chars_of_font(const hy_boxes *b, int f, size_t *count)
+{
+    size_t n = 0, cap = 256;
+    uint32_t *cps = hy_xmalloc(cap * sizeof *cps);
+    for (size_t p = 0; p < b->n_pages; p++)
+        for (size_t t = 0; t < b->pages[p].n_texts; t++) {
+            const hy_textbox *tb = &b->pages[p].texts[t];
+            if (tb->font != f) continue;
+            const char *s = tb->utf8;
+            for (size_t i = 0, len = strlen(s); i < len;) {
+                uint32_t cp;
+                size_t k = hy_utf8_decode(s + i, len - i, &cp);
+                if (!k) break;
+                i += k;
+                if (n == cap) cps = hy_xrealloc(cps, cap *= 2, sizeof *cps);
+                cps[n++] = cp;
+            }
+        }
+    qsort(cps, n, sizeof *cps, cmp_cp);
+    size_t u = 0;
+    for (size_t i = 0; i < n; i++)
+        if (!u || cps[u - 1] != cps[i]) cps[u++] = cps[i];
+    *count = u;
+    return cps;
+}
+
+static bool load_fonts(HPDF_Doc pdf, const hy_boxes *b, const hy_fontset *fs, pdf_font *out,
+                       hy_diags *d)
 {
     for (int i = 0; i < fs->n; i++) {
-        out[i] = NULL;
-        if (!b->used_fonts[i] && i != 0) continue;
-        const hy_font *f = &fs->fonts[i];
-        size_t len = strlen(f->path);
-        bool ttc = len > 4 && !strcasecmp(f->path + len - 4, ".ttc");
-        const char *name = ttc ? HPDF_LoadTTFontFromFile2(pdf, f->path, (HPDF_UINT)f->index, HPDF_TRUE)
-                               : HPDF_LoadTTFontFromFile(pdf, f->path, HPDF_TRUE);
+        size_t n;
+        uint32_t *cps = chars_of_font(b, i, &n);
+        if (!n) {
+            free(cps);
+            continue;
+        }
+        char err[256];
+        bool ok = hy_subset_make(&fs->fonts[i], cps, n, &out[i].subset, err, sizeof err);
+        free(cps);
+        if (!ok) {
+            hy_diag_add(d, NULL, 0, 0, "font %s: %s", fs->fonts[i].family, err);
+            return false;
+        }
+        const char *name = HPDF_LoadTTFontFromFile(pdf, out[i].subset.path, HPDF_TRUE);
         if (!name) return false;
-        out[i] = HPDF_GetFont(pdf, name, "UTF-8");
-        if (!out[i]) return false;
+        out[i].font = HPDF_GetFont(pdf, name, "UTF-8");
+        if (!out[i].font) return false;
     }
     return true;
+}
+
+/* A text as the 2-byte codes libharu will write: characters above U+FFFF become their
+ * private-use alias in the subset font. */
+static void encode_text(const hy_subset *s, const char *utf8, hy_buf *out)
+{
+    out->len = 0;
+    hy_buf_add(out, "", 0);
+    for (size_t i = 0, len = strlen(utf8); i < len;) {
+        uint32_t cp;
+        size_t k = hy_utf8_decode(utf8 + i, len - i, &cp);
+        if (!k) break;
+        i += k;
+        char u[4];
+        hy_buf_add(out, u, hy_utf8_encode(cp > 0xFFFF ? hy_subset_code(s, cp) : cp, u));
+    }
+}
+
+/* PDF 32000-1 9.10.3: a ToUnicode CMap maps each code to its text with bfchar entries (at
+ * most 100 per block); libharu's own map is an encoding CMap that readers reject. */
+static void write_tounicode(HPDF_Font font, const hy_subset *s)
+{
+    HPDF_Dict tu = HPDF_Dict_GetItem(font, "ToUnicode", HPDF_OCLASS_DICT);
+    if (!tu || !tu->stream) return;
+    hy_buf b = {0};
+    hy_buf_puts(&b, "/CIDInit /ProcSet findresource begin\n12 dict begin\nbegincmap\n"
+                    "/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def\n"
+                    "/CMapName /Adobe-Identity-UCS def\n/CMapType 2 def\n"
+                    "1 begincodespacerange\n<0000> <FFFF>\nendcodespacerange\n");
+    for (size_t i = 0; i < s->n; i += 100) {
+        size_t k = s->n - i < 100 ? s->n - i : 100;
+        hy_buf_printf(&b, "%zu beginbfchar\n", k);
+        for (size_t j = i; j < i + k; j++) {
+            uint32_t cp = s->map[j].cp;
+            if (cp > 0xFFFF)
+                hy_buf_printf(&b, "<%04X> <%04X%04X>\n", s->map[j].code, 0xD800 + ((cp - 0x10000) >> 10),
+                              0xDC00 + ((cp - 0x10000) & 0x3FF));
+            else
+                hy_buf_printf(&b, "<%04X> <%04X>\n", s->map[j].code, cp);
+        }
+        hy_buf_puts(&b, "endbfchar\n");
+    }
+    hy_buf_puts(&b, "endcmap\nCMapName currentdict /CMap defineresource pop\nend\nend\n");
+    HPDF_MemStream_FreeData(tu->stream);
+    HPDF_Stream_Write(tu->stream, (const HPDF_BYTE *)b.data, (HPDF_UINT)b.len);
+    hy_buf_free(&b);
 }
 
 static void draw_fills(HPDF_Page pg, const hy_page *p, double H)
@@ -71,13 +169,14 @@ static void draw_rules(HPDF_Page pg, const hy_page *p, double H)
     if (width >= 0) HPDF_Page_Stroke(pg);
 }
 
-static void draw_texts(HPDF_Page pg, const hy_page *p, double H, HPDF_Font *fonts)
+static void draw_texts(HPDF_Page pg, const hy_page *p, double H, const pdf_font *fonts, hy_buf *enc)
 {
     for (size_t i = 0; i < p->n_texts; i++) {
         const hy_textbox *t = &p->texts[i];
-        if (!t->utf8[0] || !fonts[t->font]) continue;
+        if (!t->utf8[0] || !fonts[t->font].font) continue;
+        encode_text(&fonts[t->font].subset, t->utf8, enc);
         HPDF_Page_BeginText(pg);
-        HPDF_Page_SetFontAndSize(pg, fonts[t->font], (HPDF_REAL)t->size);
+        HPDF_Page_SetFontAndSize(pg, fonts[t->font].font, (HPDF_REAL)t->size);
         HPDF_Page_SetGrayFill(pg, (HPDF_REAL)t->gray);
         if (t->bold) {
             /* Fill then stroke with a hairline: the heading weight, without a second font. */
@@ -90,7 +189,7 @@ static void draw_texts(HPDF_Page pg, const hy_page *p, double H, HPDF_Font *font
         double a = t->angle * M_PI / 180.0;
         HPDF_Page_SetTextMatrix(pg, (HPDF_REAL)cos(a), (HPDF_REAL)sin(a), (HPDF_REAL)-sin(a), (HPDF_REAL)cos(a),
                                 (HPDF_REAL)t->x, (HPDF_REAL)(H - t->y));
-        HPDF_Page_ShowText(pg, t->utf8);
+        HPDF_Page_ShowText(pg, enc->data);
         HPDF_Page_EndText(pg);
     }
 }
@@ -113,13 +212,49 @@ static bool set_date(HPDF_Doc pdf, const hy_boxes *b, const hy_pdf_options *opt)
     return true;
 }
 
+/* A PDF text string in UTF-16BE with a byte order mark, written as a hex string, so that
+ * characters above U+FFFF survive (libharu's own conversion drops them). */
+static HPDF_Binary text_string(HPDF_Doc pdf, const char *utf8)
+{
+    hy_buf b = {0};
+    hy_buf_add(&b, "\xFE\xFF", 2);
+    for (size_t i = 0, len = strlen(utf8); i < len;) {
+        uint32_t cp;
+        size_t k = hy_utf8_decode(utf8 + i, len - i, &cp);
+        if (!k) break;
+        i += k;
+        uint32_t units[2] = {cp, 0};
+        int n = 1;
+        if (cp > 0xFFFF) {
+            units[0] = 0xD800 + ((cp - 0x10000) >> 10);
+            units[1] = 0xDC00 + ((cp - 0x10000) & 0x3FF);
+            n = 2;
+        }
+        for (int u = 0; u < n; u++) {
+            unsigned char c[2] = {(unsigned char)(units[u] >> 8), (unsigned char)units[u]};
+            hy_buf_add(&b, c, 2);
+        }
+    }
+    HPDF_Binary s = HPDF_Binary_New(pdf->mmgr, (HPDF_BYTE *)b.data, (HPDF_UINT)b.len);
+    hy_buf_free(&b);
+    return s;
+}
+
 static void set_info(HPDF_Doc pdf, const hy_boxes *b, const hy_pdf_options *opt)
 {
-    if (b->title) HPDF_SetInfoAttr(pdf, HPDF_INFO_TITLE, b->title);
-    if (b->author) HPDF_SetInfoAttr(pdf, HPDF_INFO_AUTHOR, b->author);
-    if (b->subject) HPDF_SetInfoAttr(pdf, HPDF_INFO_SUBJECT, b->subject);
-    if (opt && opt->creator) HPDF_SetInfoAttr(pdf, HPDF_INFO_CREATOR, opt->creator);
+    /* Creator first: it makes libharu create the Info dictionary we then fill directly. */
+    HPDF_SetInfoAttr(pdf, HPDF_INFO_CREATOR, opt && opt->creator ? opt->creator : "hyoka");
+    const char *keys[] = {"Title", "Author", "Subject"};
+    const char *vals[] = {b->title, b->author, b->subject};
+    for (int i = 0; i < 3; i++)
+        if (vals[i] && pdf->info) HPDF_Dict_Add(pdf->info, keys[i], text_string(pdf, vals[i]));
     set_date(pdf, b, opt);
+    /* The document is Japanese, and viewers should show its title rather than the file name. */
+    HPDF_Dict root = (HPDF_Dict)pdf->catalog;
+    HPDF_Dict_Add(root, "Lang", HPDF_String_New(pdf->mmgr, "ja", NULL));
+    HPDF_Dict prefs = HPDF_Dict_New(pdf->mmgr);
+    HPDF_Dict_Add(prefs, "DisplayDocTitle", HPDF_Boolean_New(pdf->mmgr, HPDF_TRUE));
+    HPDF_Dict_Add(root, "ViewerPreferences", prefs);
 }
 
 static void add_outline(HPDF_Doc pdf, const hy_boxes *b, HPDF_Page *pages)
@@ -138,13 +273,14 @@ static void add_outline(HPDF_Doc pdf, const hy_boxes *b, HPDF_Page *pages)
     }
 }
 
-static bool build(HPDF_Doc pdf, const hy_boxes *b, const hy_fontset *fs, const hy_pdf_options *opt)
+static bool build(HPDF_Doc pdf, const hy_boxes *b, const hy_fontset *fs, const hy_pdf_options *opt,
+                  pdf_font *fonts, hy_diags *d)
 {
     HPDF_SetCompressionMode(pdf, HPDF_COMP_ALL);
     HPDF_UseUTFEncodings(pdf);
     HPDF_SetCurrentEncoder(pdf, "UTF-8");
-    HPDF_Font fonts[HY_MAX_FONTS] = {0};
-    if (!load_fonts(pdf, b, fs, fonts)) return false;
+    if (!load_fonts(pdf, b, fs, fonts, d)) return false;
+    hy_buf enc = {0};
     HPDF_Page *pages = calloc(b->n_pages ? b->n_pages : 1, sizeof *pages);
     for (size_t i = 0; i < b->n_pages; i++) {
         HPDF_Page pg = pages[i] = HPDF_AddPage(pdf);
@@ -153,8 +289,11 @@ static bool build(HPDF_Doc pdf, const hy_boxes *b, const hy_fontset *fs, const h
         HPDF_Page_SetHeight(pg, (HPDF_REAL)b->height);
         draw_fills(pg, &b->pages[i], b->height);
         draw_rules(pg, &b->pages[i], b->height);
-        draw_texts(pg, &b->pages[i], b->height, fonts);
+        draw_texts(pg, &b->pages[i], b->height, fonts, &enc);
     }
+    hy_buf_free(&enc);
+    for (int i = 0; i < fs->n; i++)
+        if (fonts[i].font) write_tounicode(fonts[i].font, &fonts[i].subset);
     add_outline(pdf, b, pages);
     HPDF_AddPageLabel(pdf, 0, HPDF_PAGE_NUM_STYLE_DECIMAL, 1, "");
     HPDF_SetPageMode(pdf, b->n_marks ? HPDF_PAGE_MODE_USE_OUTLINE : HPDF_PAGE_MODE_USE_NONE);
@@ -174,9 +313,17 @@ bool hy_pdf_write(const hy_boxes *b, const hy_fontset *fs, const hy_pdf_options 
     }
     char *tmp = malloc(strlen(path) + 32);
     sprintf(tmp, "%s.tmp%ld", path, (long)getpid());
-    bool ok = build(pdf, b, fs, opt) && !h.error;
+    pdf_font fonts[HY_MAX_FONTS] = {0};
+    size_t diags_before = d->n;
+    bool ok = build(pdf, b, fs, opt, fonts, d) && !h.error;
     if (ok && HPDF_SaveToFile(pdf, tmp) != HPDF_OK) ok = false;
     HPDF_Free(pdf);
+    for (int i = 0; i < HY_MAX_FONTS; i++) hy_subset_free(&fonts[i].subset);
+    if (!ok && d->n > diags_before) {  /* already explained (a font could not be subset) */
+        unlink(tmp);
+        free(tmp);
+        return false;
+    }
     if (!ok) {
         int e = errno;
         unlink(tmp);

@@ -1,17 +1,28 @@
-/* yaml_load.c — libyaml events → located node tree (see yaml_load.h). */
+/* yaml_load.c — libyaml events → located node tree (see yaml_load.h).
+ *
+ * Before libyaml sees the input, the whole text is checked here: it must be UTF-8 without
+ * NUL and control characters. libyaml's reader would refuse the same bytes, but it reports a
+ * byte offset; checking first lets every such error carry line:col like all the others. */
 #include "yaml_load.h"
 
 #include <errno.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <yaml.h>
+
+/* Keys of mappings larger than this get a hash table for the duplicate check. */
+#define SMALL_MAP 16
 
 /* One open collection while events are read. */
 typedef struct {
     yl_node *node;
     hy_vec items, vals;
     yl_node *pending_key;
+    size_t *hash;           /* open addressing: index + 1 into items, 0 = empty */
+    size_t hash_cap;
 } frame;
 
 typedef struct {
@@ -21,6 +32,106 @@ typedef struct {
     int depth;
     size_t nodes;
 } builder;
+
+/* ---- positions ----------------------------------------------------------------------- */
+
+/* Steps over one character at data[*i], counting lines and columns the way libyaml does:
+ * columns are characters (code points), and CR LF, CR, LF, U+2028 and U+2029 end a line. */
+static void step(const char *data, size_t len, size_t *i, int *line, int *col)
+{
+    const unsigned char *s = (const unsigned char *)data;
+    if (s[*i] == '\n' || s[*i] == '\r') {
+        *i += s[*i] == '\r' && *i + 1 < len && s[*i + 1] == '\n' ? 2 : 1;
+        (*line)++;
+        *col = 1;
+        return;
+    }
+    uint32_t cp;
+    size_t n = hy_utf8_decode(data + *i, len - *i, &cp);
+    *i += n ? n : 1;
+    if (n && (cp == 0x2028 || cp == 0x2029)) {
+        (*line)++;
+        *col = 1;
+    } else {
+        (*col)++;
+    }
+}
+
+static size_t bom_len(const char *data, size_t len)
+{
+    return len >= 3 && !memcmp(data, "\xEF\xBB\xBF", 3) ? 3 : 0;
+}
+
+/* Line and column (1-based) of byte offset `off`. */
+static void locate_offset(const char *data, size_t len, size_t off, int *line, int *col)
+{
+    *line = 1;
+    *col = 1;
+    for (size_t i = bom_len(data, len); i < off && i < len;) step(data, len, &i, line, col);
+}
+
+/* Byte offset of the start of 1-based line `line`. */
+static size_t line_start(const char *data, size_t len, int line)
+{
+    int l = 1, c = 1;
+    size_t i = bom_len(data, len);
+    while (i < len && l < line) step(data, len, &i, &l, &c);
+    return i;
+}
+
+/* What is wrong with a code point in a YAML text, or NULL. The set is libyaml's (YAML 1.1
+ * printable characters), except that NEL (U+0085) is refused too: libyaml would take it for
+ * a line break that no editor shows. */
+static const char *bad_char(uint32_t cp)
+{
+    if (cp == 0) return "a NUL character (U+0000)";
+    if (cp == '\t' || cp == '\n' || cp == '\r') return NULL;
+    if (cp < 0x20 || cp == 0x7F || (cp >= 0x80 && cp <= 0x9F)) return "a control character";
+    if (cp == 0xFEFF) return "a byte order mark (U+FEFF) that is not at the start of the file";
+    if (cp == 0xFFFE || cp == 0xFFFF) return "a non-character";
+    return NULL;
+}
+
+/* Refuses invalid UTF-8 and control characters, with line:col. */
+static bool check_encoding(const char *name, const char *data, size_t len, hy_diags *d)
+{
+    const unsigned char *s = (const unsigned char *)data;
+    int line = 1, col = 1;
+    size_t i = bom_len(data, len);
+    if (len >= 2 && (!memcmp(data, "\xFF\xFE", 2) || !memcmp(data, "\xFE\xFF", 2))) {
+        hy_diag_add(d, name, 1, 1, "the file is UTF-16 text; save it as UTF-8");
+        return false;
+    }
+    while (i < len) {
+        uint32_t cp;
+        size_t n = hy_utf8_decode(data + i, len - i, &cp);
+        if (!n) {
+            char bytes[32] = "";
+            size_t k = 0;
+            for (; k < 4 && i + k < len && (k == 0 || (s[i + k] & 0xC0) == 0x80); k++)
+                snprintf(bytes + strlen(bytes), sizeof bytes - strlen(bytes), "%s%02X", k ? " " : "",
+                         s[i + k]);
+            hy_diag_add(d, name, line, col,
+                        "invalid UTF-8 (byte%s %s); save the file as UTF-8 text (Shift_JIS and "
+                        "other encodings are not accepted)",
+                        k > 1 ? "s" : "", bytes);
+            return false;
+        }
+        const char *why = bad_char(cp);
+        if (why) {
+            if (cp == 0xFEFF || cp == 0)
+                hy_diag_add(d, name, line, col, "the file contains %s; remove it", why);
+            else
+                hy_diag_add(d, name, line, col, "the file contains %s (U+%04X); remove it", why,
+                            (unsigned)cp);
+            return false;
+        }
+        step(data, len, &i, &line, &col);
+    }
+    return true;
+}
+
+/* ---- building the tree ----------------------------------------------------------------- */
 
 static void err_at(builder *b, yaml_mark_t m, const char *fmt, const char *arg)
 {
@@ -57,6 +168,54 @@ yl_node *yl_get(const yl_node *map, const char *key)
     return i < 0 ? NULL : map->vals[i];
 }
 
+static size_t hash_str(const char *s)
+{
+    size_t h = 1469598103934665603u;
+    for (; *s; s++) h = (h ^ (unsigned char)*s) * 1099511628211u;
+    return h;
+}
+
+static void hash_insert(frame *f, size_t index)
+{
+    size_t mask = f->hash_cap - 1;
+    size_t h = hash_str(((yl_node *)f->items.items[index])->str) & mask;
+    while (f->hash[h]) h = (h + 1) & mask;
+    f->hash[h] = index + 1;
+}
+
+/* The key of this mapping equal to `key`, or NULL. Large mappings use a hash table, so that
+ * a file of 250 000 keys is not 30 billion comparisons. */
+static yl_node *find_key(frame *f, const char *key)
+{
+    if (f->items.n < SMALL_MAP) {
+        for (size_t i = 0; i < f->items.n; i++)
+            if (!strcmp(((yl_node *)f->items.items[i])->str, key)) return f->items.items[i];
+        return NULL;
+    }
+    if (f->hash_cap < 2 * (f->items.n + 1)) {
+        free(f->hash);
+        f->hash_cap = 64;
+        while (f->hash_cap < 4 * (f->items.n + 1)) f->hash_cap *= 2;
+        f->hash = hy_xcalloc(f->hash_cap, sizeof *f->hash);
+        for (size_t i = 0; i < f->items.n; i++) hash_insert(f, i);
+    }
+    size_t mask = f->hash_cap - 1;
+    for (size_t h = hash_str(key) & mask; f->hash[h]; h = (h + 1) & mask) {
+        yl_node *k = f->items.items[f->hash[h] - 1];
+        if (!strcmp(k->str, key)) return k;
+    }
+    return NULL;
+}
+
+static void frame_free(frame *f)
+{
+    hy_vec_free(&f->items);
+    hy_vec_free(&f->vals);
+    free(f->hash);
+    f->hash = NULL;
+    f->hash_cap = 0;
+}
+
 /* Attaches a finished node to the collection on top of the stack (or makes it the root). */
 static bool attach(builder *b, yl_node *n)
 {
@@ -71,30 +230,52 @@ static bool attach(builder *b, yl_node *n)
     }
     if (!f->pending_key) {
         if (n->kind != YL_SCALAR) {
-            hy_diag_add(b->d, b->doc->file, n->line, n->col, "a mapping key must be a plain text");
+            hy_diag_add(b->d, b->doc->file, n->line, n->col,
+                        "a mapping key must be a plain text, not %s", yl_kind_name(n->kind));
             return false;
         }
-        for (size_t i = 0; i < f->items.n; i++) {
-            yl_node *k = f->items.items[i];
-            if (strcmp(k->str, n->str) == 0) {
-                hy_diag_add(b->d, b->doc->file, n->line, n->col,
-                            "duplicate key '%s' (first given at line %d)", n->str, k->line);
-                return false;
-            }
+        yl_node *k = find_key(f, n->str);
+        if (k) {
+            hy_diag_add(b->d, b->doc->file, n->line, n->col,
+                        "duplicate key '%s' (first given at line %d, column %d); give each key once",
+                        n->str, k->line, k->col);
+            return false;
         }
         f->pending_key = n;
         return true;
     }
     hy_vec_push(&f->items, f->pending_key);
     hy_vec_push(&f->vals, n);
+    if (f->hash) {
+        if (f->hash_cap < 2 * (f->items.n + 1)) {  /* let find_key rebuild it larger */
+            free(f->hash);
+            f->hash = NULL;
+            f->hash_cap = 0;
+        } else {
+            hash_insert(f, f->items.n - 1);
+        }
+    }
     f->pending_key = NULL;
     return true;
 }
 
+static bool count_node(builder *b, yaml_mark_t m)
+{
+    if (++b->nodes <= YL_MAX_NODES) return true;
+    hy_diag_add(b->d, b->doc->file, (int)m.line + 1, (int)m.column + 1,
+                "the file holds more than %d values (keys, texts, lists and mappings), the limit "
+                "for one file",
+                YL_MAX_NODES);
+    return false;
+}
+
 static bool open_collection(builder *b, yl_kind kind, yaml_mark_t m)
 {
+    if (!count_node(b, m)) return false;
     if (b->depth >= YL_MAX_DEPTH) {
-        err_at(b, m, "nesting deeper than %s levels", "64");
+        hy_diag_add(b->d, b->doc->file, (int)m.line + 1, (int)m.column + 1,
+                    "lists and mappings are nested more than %d levels deep here, the limit",
+                    YL_MAX_DEPTH);
         return false;
     }
     frame *f = &b->stack[b->depth++];
@@ -110,20 +291,40 @@ static bool close_collection(builder *b)
     n->n = n->kind == YL_MAP ? f->vals.n : f->items.n;
     n->items = (yl_node **)freeze(b, &f->items);
     if (n->kind == YL_MAP) n->vals = (yl_node **)freeze(b, &f->vals);
-    hy_vec_free(&f->items);
-    hy_vec_free(&f->vals);
+    frame_free(f);
     return attach(b, n);
+}
+
+/* A scalar may still hold control characters written as escapes ("\0", "\x01", "\e"). */
+static bool check_scalar_chars(builder *b, const yl_node *n)
+{
+    for (size_t i = 0; i < n->len;) {
+        uint32_t cp = 0;
+        size_t k = hy_utf8_decode(n->str + i, n->len - i, &cp);
+        if (!k) break;  /* cannot happen: libyaml produces UTF-8 */
+        i += k;
+        const char *why = bad_char(cp);
+        if (why) {
+            char esc[16];
+            if (cp == 0) snprintf(esc, sizeof esc, "\\0");
+            else if (cp < 0x100) snprintf(esc, sizeof esc, "\\x%02X", (unsigned)cp);
+            else snprintf(esc, sizeof esc, "\\u%04X", (unsigned)cp);
+            hy_diag_add(b->d, b->doc->file, n->line, n->col,
+                        "this text contains %s%s%04X%s, written as the escape \"%s\"; remove it", why,
+                        cp ? " (U+" : "", (unsigned)cp, cp ? ")" : "", esc);
+            return false;
+        }
+    }
+    return true;
 }
 
 static bool on_scalar(builder *b, const yaml_event_t *e)
 {
+    if (!count_node(b, e->start_mark)) return false;
     yl_node *n = new_node(b, YL_SCALAR, e->start_mark);
     n->len = e->data.scalar.length;
     n->str = hy_arena_strndup(&b->doc->arena, (const char *)e->data.scalar.value, n->len);
-    if (strlen(n->str) != n->len) {
-        err_at(b, e->start_mark, "text contains a NUL character%s", "");
-        return false;
-    }
+    if (!check_scalar_chars(b, n)) return false;
     n->plain = e->data.scalar.style == YAML_PLAIN_SCALAR_STYLE;
     return attach(b, n);
 }
@@ -131,20 +332,19 @@ static bool on_scalar(builder *b, const yaml_event_t *e)
 /* Handles one event; returns false on error, sets *done at the end of the stream. */
 static bool on_event(builder *b, const yaml_event_t *e, int *docs, bool *done)
 {
-    if (++b->nodes > YL_MAX_NODES) {
-        err_at(b, e->start_mark, "more than %s YAML nodes", "500000");
-        return false;
-    }
     switch (e->type) {
     case YAML_STREAM_END_EVENT: *done = true; return true;
     case YAML_DOCUMENT_START_EVENT:
         if (++*docs > 1) {
-            err_at(b, e->start_mark, "only one YAML document per file is allowed%s", "");
+            err_at(b, e->start_mark,
+                   "a second YAML document starts here; a file holds one document (remove the "
+                   "'---' or '...' line%s)", "");
             return false;
         }
         return true;
     case YAML_ALIAS_EVENT:
-        err_at(b, e->start_mark, "aliases (*%s) are not allowed; write the value out",
+        err_at(b, e->start_mark,
+               "aliases (*%s) are not allowed; write the value out in full",
                (const char *)e->data.alias.anchor);
         return false;
     case YAML_SCALAR_EVENT: return on_scalar(b, e);
@@ -156,44 +356,116 @@ static bool on_event(builder *b, const yaml_event_t *e, int *docs, bool *done)
     }
 }
 
-static void parser_error(builder *b, yaml_parser_t *p)
+/* ---- syntax errors --------------------------------------------------------------------- */
+
+/* libyaml's contexts ("while parsing a flow mapping") as the thing that was left open. */
+static const char *context_name(const char *ctx)
 {
-    yaml_mark_t m = p->problem_mark;
-    const char *what = p->problem ? p->problem : "unknown problem";
-    if (p->error == YAML_READER_ERROR) {
-        /* The reader reports a byte offset, not a line; find the line ourselves. */
-        hy_diag_add(b->d, b->doc->file, 0, 0, "%s at byte %zu (the file must be UTF-8 text)", what,
-                    p->problem_offset);
-        return;
-    }
-    if (p->context)
-        hy_diag_add(b->d, b->doc->file, (int)m.line + 1, (int)m.column + 1, "YAML syntax: %s %s",
-                    p->context, what);
-    else
-        hy_diag_add(b->d, b->doc->file, (int)m.line + 1, (int)m.column + 1, "YAML syntax: %s", what);
+    static const char *const names[][2] = {
+        {"while parsing a flow mapping", "the {…} mapping"},
+        {"while parsing a flow sequence", "the […] list"},
+        {"while parsing a block mapping", "the mapping"},
+        {"while parsing a block collection", "the list"},
+        {"while parsing a node", "the value"},
+        {"while scanning a quoted scalar", "the quoted text"},
+        {"while scanning a plain scalar", "the text"},
+        {"while scanning a block scalar", "the block text"},
+        {"while scanning a simple key", "the key"},
+        {"while scanning an anchor", "the anchor"},
+        {"while scanning an alias", "the alias"},
+        {"while scanning a tag", "the tag"},
+    };
+    for (size_t i = 0; i < sizeof names / sizeof *names; i++)
+        if (!strcmp(names[i][0], ctx)) return names[i][1];
+    return NULL;
 }
 
-/* libyaml's reader errors carry a byte offset; turn it into line:col for the message. */
-static void locate_offset(hy_diag *g, const char *data, size_t len, size_t off)
+/* A hint for libyaml's most common problems: what the person most likely has to change. */
+static const char *problem_hint(const char *problem)
 {
-    int line = 1, col = 1;
-    for (size_t i = 0; i < off && i < len; i++) {
-        if (data[i] == '\n') { line++; col = 1; }
-        else if (((unsigned char)data[i] & 0xC0) != 0x80) col++;
-    }
-    g->line = line;
-    g->col = col;
+    static const char *const hints[][2] = {
+        {"mapping values are not allowed in this context",
+         "a text that contains ': ' must be quoted, or this line is indented wrongly"},
+        {"found unexpected end of stream", "a quote is not closed"},
+        {"did not find expected ',' or '}'", "a '{' is not closed, or a ',' is missing"},
+        {"did not find expected ',' or ']'", "a '[' is not closed, or a ',' is missing"},
+        {"did not find expected key", "this line is indented wrongly"},
+        {"did not find expected '-' indicator", "this line is indented wrongly"},
+        {"could not find expected ':'", "a key needs ': ' after it (or a text went on to the next line)"},
+        {"found character that cannot start any token",
+         "a text that starts with @, ` or % must be quoted"},
+        {"found unknown escape character",
+         "in \"double quotes\" a backslash starts an escape: write \\\\ or use 'single quotes'"},
+        {"did not find expected node content", "a value is missing or starts with a stray character"},
+        {"block sequence entries are not allowed in this context",
+         "a '- ' list cannot follow a key's text on the same line, or the indentation is wrong"},
+    };
+    for (size_t i = 0; i < sizeof hints / sizeof *hints; i++)
+        if (!strcmp(hints[i][0], problem)) return hints[i][1];
+    return NULL;
 }
+
+/* A tab in the indentation of the line of the error, as a column, or 0. libyaml's own
+ * messages for it ("found character that cannot start any token") do not say "tab". */
+static int tab_column(const char *data, size_t len, int line, int col, const char *problem)
+{
+    size_t i = line_start(data, len, line);
+    int c = 1, tab = 0;
+    for (; i < len && (data[i] == ' ' || data[i] == '\t'); i++, c++)
+        if (data[i] == '\t' && !tab) tab = c;
+    bool said_tab = strstr(problem, "tab") != NULL;
+    if (tab && (col <= c || said_tab)) return tab;
+    return said_tab ? col : 0;
+}
+
+static void parser_error(builder *b, yaml_parser_t *p, const char *data, size_t len)
+{
+    const char *file = b->doc->file;
+    const char *what = p->problem ? p->problem : "unknown problem";
+    if (p->error == YAML_READER_ERROR) {
+        /* check_encoding() refuses these first; kept for whatever libyaml refuses besides. */
+        int line, col;
+        locate_offset(data, len, p->problem_offset, &line, &col);
+        hy_diag_add(b->d, file, line, col, "%s; the file must be UTF-8 text", what);
+        return;
+    }
+    if (p->error != YAML_SCANNER_ERROR && p->error != YAML_PARSER_ERROR) {
+        hy_diag_add(b->d, file, 0, 0, "cannot read the YAML (%s)", what);
+        return;
+    }
+    yaml_mark_t m = p->problem_mark;
+    int line = (int)m.line + 1, col = (int)m.column + 1;
+    int tab = tab_column(data, len, line, col, what);
+    if (tab) {
+        hy_diag_add(b->d, file, line, tab,
+                    "YAML syntax: a tab in the indentation; indent with spaces only");
+        return;
+    }
+    hy_buf msg = {0};
+    hy_buf_printf(&msg, "YAML syntax: %s", what);
+    const char *ctx = p->context ? context_name(p->context) : NULL;
+    yaml_mark_t cm = p->context_mark;
+    if (p->context && (cm.line != m.line || cm.column != m.column))
+        hy_buf_printf(&msg, " (in %s that starts at line %d, column %d)", ctx ? ctx : p->context,
+                      (int)cm.line + 1, (int)cm.column + 1);
+    const char *hint = problem_hint(what);
+    if (hint) hy_buf_printf(&msg, "; %s", hint);
+    hy_diag_add(b->d, file, line, col, "%s", msg.data);
+    hy_buf_free(&msg);
+}
+
+/* ---- entry points ---------------------------------------------------------------------- */
 
 bool yl_load_mem(const char *name, const char *data, size_t len, yl_doc *doc, hy_diags *d)
 {
     *doc = (yl_doc){0};
     doc->file = hy_xstrdup(name);
     if (len > YL_MAX_INPUT_BYTES) {
-        hy_diag_add(d, name, 0, 0, "file is %zu bytes; the limit is %u bytes", len,
-                    YL_MAX_INPUT_BYTES);
+        hy_diag_add(d, name, 0, 0, "the file is %zu bytes; the limit is %u bytes (%u MiB)", len,
+                    YL_MAX_INPUT_BYTES, YL_MAX_INPUT_BYTES >> 20);
         return false;
     }
+    if (!check_encoding(name, data, len, d)) return false;
     builder b = {.doc = doc, .d = d};
     yaml_parser_t p;
     yaml_parser_initialize(&p);
@@ -203,31 +475,31 @@ bool yl_load_mem(const char *name, const char *data, size_t len, yl_doc *doc, hy
     while (ok && !done) {
         yaml_event_t e;
         if (!yaml_parser_parse(&p, &e)) {
-            size_t before = d->n;
-            parser_error(&b, &p);
-            if (p.error == YAML_READER_ERROR && d->n > before)
-                locate_offset(&d->items[d->n - 1], data, len, p.problem_offset);
+            parser_error(&b, &p, data, len);
             ok = false;
             break;
         }
         ok = on_event(&b, &e, &docs, &done);
         yaml_event_delete(&e);
     }
-    while (b.depth > 0) {  /* free the vectors of collections left open by an error */
-        frame *f = &b.stack[--b.depth];
-        hy_vec_free(&f->items);
-        hy_vec_free(&f->vals);
-    }
+    while (b.depth > 0) frame_free(&b.stack[--b.depth]);  /* collections left open by an error */
     yaml_parser_delete(&p);
+    if (!ok) doc->root = NULL;  /* a half-built tree is never handed out */
     return ok;
 }
 
 bool yl_load_file(const char *path, yl_doc *doc, hy_diags *d)
 {
+    *doc = (yl_doc){.file = hy_xstrdup(path)};
     FILE *f = fopen(path, "rb");
     if (!f) {
-        *doc = (yl_doc){.file = hy_xstrdup(path)};
-        hy_diag_add(d, path, 0, 0, "cannot open: %s", strerror(errno));
+        hy_diag_add(d, path, 0, 0, "cannot open the file: %s", strerror(errno));
+        return false;
+    }
+    struct stat st;
+    if (fstat(fileno(f), &st) == 0 && S_ISDIR(st.st_mode)) {
+        fclose(f);
+        hy_diag_add(d, path, 0, 0, "this is a directory; give the path of a YAML file");
         return false;
     }
     hy_buf buf = {0};
@@ -238,18 +510,20 @@ bool yl_load_file(const char *path, yl_doc *doc, hy_diags *d)
         if (buf.len + n > YL_MAX_INPUT_BYTES) { too_big = true; break; }
         hy_buf_add(&buf, chunk, n);
     }
-    bool read_err = ferror(f);
+    bool read_err = !too_big && ferror(f);
+    int read_errno = errno;
     fclose(f);
     if (too_big || read_err) {
-        *doc = (yl_doc){.file = hy_xstrdup(path)};
         if (too_big)
-            hy_diag_add(d, path, 0, 0, "file is larger than the limit of %u bytes",
-                        YL_MAX_INPUT_BYTES);
+            hy_diag_add(d, path, 0, 0,
+                        "the file is larger than %u MiB (%u bytes), the limit for one file",
+                        YL_MAX_INPUT_BYTES >> 20, YL_MAX_INPUT_BYTES);
         else
-            hy_diag_add(d, path, 0, 0, "read error");
+            hy_diag_add(d, path, 0, 0, "cannot read the file: %s", strerror(read_errno));
         hy_buf_free(&buf);
         return false;
     }
+    free(doc->file);
     bool ok = yl_load_mem(path, buf.data ? buf.data : "", buf.len, doc, d);
     hy_buf_free(&buf);
     return ok;

@@ -1,0 +1,197 @@
+/* subset.c — HarfBuzz subsetting and the rebuilt cmap (see subset.h). */
+#include "subset.h"
+#include "util.h"
+
+#include <hb-subset.h>
+#include <hb.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+/* First code point tried for the aliases of characters above U+FFFF (Private Use Area). */
+#define ALIAS_FIRST 0xE000
+#define ALIAS_LAST 0xF8FF
+
+static int cmp_map(const void *a, const void *b)
+{
+    uint32_t x = ((const hy_subset_map *)a)->code, y = ((const hy_subset_map *)b)->code;
+    return x < y ? -1 : x > y;
+}
+
+/* Assigns each character its 2-byte code: itself when in the BMP, else an unused PUA point. */
+static bool assign_codes(const uint32_t *cps, size_t n, hy_subset_map *map)
+{
+    uint32_t next = ALIAS_FIRST;
+    for (size_t i = 0; i < n; i++) {
+        map[i].cp = cps[i];
+        if (cps[i] <= 0xFFFF) {
+            map[i].code = (uint16_t)cps[i];
+            continue;
+        }
+        bool taken;
+        do {  /* skip PUA points the document itself uses */
+            taken = false;
+            for (size_t k = 0; k < n && !taken; k++) taken = cps[k] == next;
+            if (taken) next++;
+        } while (taken && next <= ALIAS_LAST);
+        if (next > ALIAS_LAST) return false;
+        map[i].code = (uint16_t)next++;
+    }
+    return true;
+}
+
+static void put16(hy_buf *b, unsigned v)
+{
+    unsigned char c[2] = {(unsigned char)(v >> 8), (unsigned char)v};
+    hy_buf_add(b, c, 2);
+}
+
+/* A cmap table with one (3,1) format-4 subtable: one segment per code, idDelta = gid - code.
+ * OpenType spec, 'cmap' format 4. libharu reads only this format. */
+static hy_buf build_cmap(const hy_subset_map *byc, const uint16_t *gids, size_t n)
+{
+    size_t segs = n + 1;  /* plus the required final 0xFFFF segment */
+    hy_buf sub = {0};
+    unsigned search = 1, sel = 0;
+    while (search * 2 <= segs) { search *= 2; sel++; }
+    put16(&sub, 4);
+    put16(&sub, (unsigned)(16 + 8 * segs));
+    put16(&sub, 0);
+    put16(&sub, (unsigned)(2 * segs));
+    put16(&sub, 2 * search);
+    put16(&sub, sel);
+    put16(&sub, (unsigned)(2 * segs - 2 * search));
+    for (size_t i = 0; i < n; i++) put16(&sub, byc[i].code);   /* endCode */
+    put16(&sub, 0xFFFF);
+    put16(&sub, 0);                                             /* reservedPad */
+    for (size_t i = 0; i < n; i++) put16(&sub, byc[i].code);   /* startCode */
+    put16(&sub, 0xFFFF);
+    for (size_t i = 0; i < n; i++) put16(&sub, (unsigned)(gids[i] - byc[i].code) & 0xFFFF);
+    put16(&sub, 1);
+    for (size_t i = 0; i < segs; i++) put16(&sub, 0);           /* idRangeOffset */
+    hy_buf t = {0};
+    put16(&t, 0);   /* version */
+    put16(&t, 1);   /* one encoding record */
+    put16(&t, 3);   /* Windows */
+    put16(&t, 1);   /* Unicode BMP */
+    put16(&t, 0);
+    put16(&t, 12);  /* offset of the subtable (32-bit, high half above) */
+    hy_buf_add(&t, sub.data, sub.len);
+    hy_buf_free(&sub);
+    return t;
+}
+
+/* Replaces the cmap of a face; returns the serialized font. The subsetter's result is a
+ * builder face, which cannot list its tables, so it is serialized and read back first. */
+static hb_blob_t *with_cmap(hb_face_t *built, hy_buf *cmap)
+{
+    hb_blob_t *whole = hb_face_reference_blob(built);
+    hb_face_t *face = hb_face_create(whole, 0);
+    hb_blob_destroy(whole);
+    hb_face_t *b = hb_face_builder_create();
+    hb_tag_t tags[64];
+    unsigned count = 64;
+    hb_face_get_table_tags(face, 0, &count, tags);
+    for (unsigned i = 0; i < count; i++) {
+        if (tags[i] == HB_TAG('c', 'm', 'a', 'p')) continue;
+        hb_blob_t *t = hb_face_reference_table(face, tags[i]);
+        hb_face_builder_add_table(b, tags[i], t);
+        hb_blob_destroy(t);
+    }
+    hb_blob_t *c = hb_blob_create(cmap->data, (unsigned)cmap->len, HB_MEMORY_MODE_DUPLICATE, NULL, NULL);
+    hb_face_builder_add_table(b, HB_TAG('c', 'm', 'a', 'p'), c);
+    hb_blob_destroy(c);
+    hb_blob_t *out = hb_face_reference_blob(b);
+    hb_face_destroy(b);
+    hb_face_destroy(face);
+    return out;
+}
+
+static bool write_temp(hb_blob_t *blob, char *path, size_t cap)
+{
+    const char *dir = getenv("TMPDIR");
+    snprintf(path, cap, "%s/hyoka-font-XXXXXX", dir && *dir ? dir : "/tmp");
+    int fd = mkstemp(path);
+    if (fd < 0) return false;
+    unsigned len;
+    const char *data = hb_blob_get_data(blob, &len);
+    bool ok = write(fd, data, len) == (ssize_t)len;
+    ok = close(fd) == 0 && ok;
+    if (!ok) unlink(path);
+    return ok;
+}
+
+static hb_face_t *subset_face(const hy_font *font, const uint32_t *cps, size_t n)
+{
+    hb_blob_t *blob = hb_blob_create_from_file_or_fail(font->path);
+    if (!blob) return NULL;
+    hb_face_t *face = hb_face_create(blob, (unsigned)font->index);
+    hb_blob_destroy(blob);
+    hb_subset_input_t *in = hb_subset_input_create_or_fail();
+    hb_face_t *sub = NULL;
+    if (in) {
+        hb_set_t *u = hb_subset_input_unicode_set(in);
+        for (size_t i = 0; i < n; i++) hb_set_add(u, cps[i]);
+        sub = hb_subset_or_fail(face, in);
+        hb_subset_input_destroy(in);
+    }
+    hb_face_destroy(face);
+    return sub;
+}
+
+bool hy_subset_make(const hy_font *font, const uint32_t *cps, size_t n, hy_subset *out,
+                    char *err, size_t err_cap)
+{
+    memset(out, 0, sizeof *out);
+    out->map = hy_xcalloc(n + 1, sizeof *out->map);
+    out->n = n;
+    if (!assign_codes(cps, n, out->map)) {
+        snprintf(err, err_cap, "too many characters above U+FFFF in one font");
+        return false;
+    }
+    hb_face_t *sub = subset_face(font, cps, n);
+    if (!sub) {
+        snprintf(err, err_cap, "cannot subset the font %s", font->path);
+        return false;
+    }
+    hb_font_t *hf = hb_font_create(sub);
+    hy_subset_map *byc = hy_xmalloc((n + 1) * sizeof *byc);
+    memcpy(byc, out->map, n * sizeof *byc);
+    qsort(byc, n, sizeof *byc, cmp_map);
+    uint16_t *gids = hy_xmalloc((n + 1) * sizeof *gids);
+    for (size_t i = 0; i < n; i++) {
+        hb_codepoint_t g = 0;
+        hb_font_get_nominal_glyph(hf, byc[i].cp, &g);
+        gids[i] = (uint16_t)g;
+    }
+    hy_buf cmap = build_cmap(byc, gids, n);
+    hb_blob_t *blob = with_cmap(sub, &cmap);
+    bool ok = write_temp(blob, out->path, sizeof out->path);
+    if (!ok) snprintf(err, err_cap, "cannot write a temporary font file in $TMPDIR");
+    hb_blob_destroy(blob);
+    hy_buf_free(&cmap);
+    free(byc);
+    free(gids);
+    hb_font_destroy(hf);
+    hb_face_destroy(sub);
+    return ok;
+}
+
+uint16_t hy_subset_code(const hy_subset *s, uint32_t cp)
+{
+    size_t lo = 0, hi = s->n;
+    while (lo < hi) {
+        size_t mid = (lo + hi) / 2;
+        if (s->map[mid].cp < cp) lo = mid + 1;
+        else hi = mid;
+    }
+    return lo < s->n && s->map[lo].cp == cp ? s->map[lo].code : 0;
+}
+
+void hy_subset_free(hy_subset *s)
+{
+    if (s->path[0]) unlink(s->path);
+    free(s->map);
+    memset(s, 0, sizeof *s);
+}
