@@ -305,13 +305,14 @@ static bool check_scalar_chars(builder *b, const yl_node *n)
         i += k;
         const char *why = bad_char(cp);
         if (why) {
-            char esc[16];
+            char esc[16], what[96];
             if (cp == 0) snprintf(esc, sizeof esc, "\\0");
             else if (cp < 0x100) snprintf(esc, sizeof esc, "\\x%02X", (unsigned)cp);
             else snprintf(esc, sizeof esc, "\\u%04X", (unsigned)cp);
+            if (cp == 0 || cp == 0xFEFF) snprintf(what, sizeof what, "%s", why);
+            else snprintf(what, sizeof what, "%s (U+%04X)", why, (unsigned)cp);
             hy_diag_add(b->d, b->doc->file, n->line, n->col,
-                        "this text contains %s%s%04X%s, written as the escape \"%s\"; remove it", why,
-                        cp ? " (U+" : "", (unsigned)cp, cp ? ")" : "", esc);
+                        "this text contains %s, written as the escape \"%s\"; remove it", what, esc);
             return false;
         }
     }
