@@ -358,34 +358,29 @@ static void item_row(fctx *c, const lay_node *ln, const yl_node *map)
 static void emit_rows(fctx *c, const lay_node *parent, const yl_node *map);
 static void emit(fctx *c, const lay_node *ln, const yl_node *map);
 
-/* A span: the parent label runs down the left of its sub-rows. */
+/* A span: the parent label runs down the left of its sub-rows. With a value of its own, the
+ * span's first row has the parent label across both label columns, then the value; the sub-rows
+ * below continue the parent column (merged, no rule) with their own labels. */
 static void span_rows(fctx *c, const lay_node *ln, const yl_node *map)
 {
-    double pw = label_w(c) - sublabel_w(c) > 40 ? label_w(c) - sublabel_w(c) : label_w(c) / 2;
-    double sx = pw, vx = pw + sublabel_w(c);
-    bool first = true;
+    double lw = label_w(c), pw = lw - sublabel_w(c);
     tb_cell *prev = NULL;
     size_t total = ln->n_rows + (ln->value ? 1 : 0);
     for (size_t i = 0; i < total; i++) {
         const lay_node *sub = ln->value ? (i == 0 ? ln->value : ln->rows[i - 1]) : ln->rows[i];
         tb_row *r = add_row(c);
         tb_cell *p;
-        if (first) {
-            p = label_cell(c, r, 0, pw, GRAY_LABEL, ln->label, false);
-        } else {
+        if (i == 0)
+            p = label_cell(c, r, 0, sub == ln->value ? lw : pw, GRAY_LABEL, ln->label, false);
+        else {
             p = tb_cell_add(c->a, r, 0, pw, GRAY_LABEL);
             p->merge_up = true;
             p->cont = prev->cont;
         }
         if (prev) prev->merge_down = true;
         prev = p;
-        if (sub == ln->value) {
-            fill_value(c, tb_cell_add(c->a, r, sx, c->W - sx, GRAY_NONE), sub, map);
-        } else {
-            label_cell(c, r, sx, sublabel_w(c), GRAY_LABEL, sub->label ? sub->label : "", false);
-            fill_value(c, tb_cell_add(c->a, r, vx, c->W - vx, GRAY_NONE), sub, map);
-        }
-        first = false;
+        if (sub != ln->value) label_cell(c, r, pw, lw - pw, GRAY_LABEL, sub->label ? sub->label : "", false);
+        fill_value(c, tb_cell_add(c->a, r, lw, c->W - lw, GRAY_NONE), sub, map);
     }
 }
 
@@ -431,6 +426,7 @@ static void range_row(fctx *c, const lay_node *ln, int from, int to)
     label_cell(c, r, 0, label_w(c), GRAY_LABEL,
                subst(c, ln->label, "n", hy_arena_printf(c->a, "%d～%d", from, to)), true);
     cell_text(c, tb_cell_add(c->a, r, label_w(c), c->W - label_w(c), GRAY_NONE), "", (hy_src){0});
+    r->keep_with_next = true;  /* with the entities that follow it, if any */
 }
 
 /* Entity 1 always prints (empty if need be); range rows print even when empty. */

@@ -1,5 +1,7 @@
-/* main.c — the command line: `hyoka render`, `hyoka check`. Parses arguments, runs the
- * engine, prints the collected diagnostics, and chooses the exit status. */
+/* main.c — the command line: `hyoka render`, `hyoka check`, `hyoka batch`. Parses arguments,
+ * runs the engine, prints the collected diagnostics, and chooses the exit status. `batch` is
+ * handed to batch.c with the default layouts/fonts/epoch. */
+#include "batch.h"
 #include "render.h"
 
 #include <stdbool.h>
@@ -15,12 +17,23 @@ static void usage(FILE *f)
 {
     fputs("usage: hyoka render IN.yaml -o OUT.pdf [options]\n"
           "       hyoka check IN.yaml...\n"
+          "       hyoka batch SRC -o OUTDIR [-j N] [--force] [--shard I/N] [--report FILE]\n"
+          "                   [--progress|--quiet] [options]\n"
           "options:\n"
           "  -o FILE            output PDF (written atomically)\n"
           "  --stamp TEXT       document-number stamp at the top right of every page (資料2-1)\n"
           "  --watermark TEXT   light diagonal watermark on every page (案, 委員限り)\n"
           "  --layouts DIR      layout files (default: $HYOKA_LAYOUTS or the installed layouts)\n"
           "  --fonts FILE       fonts configuration (default: $HYOKA_FONTS or fonts/fonts.yaml)\n"
+          "batch (see docs/batch.md): SRC is a directory of *.yaml or a manifest (one path a line);\n"
+          "  OUTDIR mirrors it (a/x.yaml -> OUTDIR/a/x.pdf); unchanged documents are skipped\n"
+          "  -j N               worker processes (default: the number of cores)\n"
+          "  --force            render every document, even if up to date\n"
+          "  --shard I/N        only shard I (0 <= I < N) of the documents\n"
+          "  --report FILE      write a JSON report of every document\n"
+          "  --progress         progress even when stderr is not a terminal\n"
+          "  --quiet            print only errors\n"
+          "  exit status: 0 all rendered or up to date, 2 a document has errors, 1 an output failed\n"
           "environment: SOURCE_DATE_EPOCH sets the PDF's dates for reproducible output\n",
           f);
 }
@@ -75,6 +88,21 @@ static int64_t source_date_epoch(void)
     return v;
 }
 
+static int run_batch(int argc, char **argv)
+{
+    char *layouts = default_path("HYOKA_LAYOUTS", "layouts");
+    char *fonts = default_path("HYOKA_FONTS", "fonts/fonts.yaml");
+    hy_render_options ro = {layouts, fonts, NULL, NULL, source_date_epoch()};
+    int rc = hy_batch_main(argc - 2, argv + 2, &ro);
+    if (rc == HY_BATCH_USAGE) {
+        usage(stderr);
+        rc = 2;
+    }
+    free(layouts);
+    free(fonts);
+    return rc;
+}
+
 int main(int argc, char **argv)
 {
     args a = {0};
@@ -86,6 +114,7 @@ int main(int argc, char **argv)
         puts("hyoka " HY_VERSION);
         return 0;
     }
+    if (argc >= 2 && !strcmp(argv[1], "batch")) return run_batch(argc, argv);
     if (!parse_args(argc, argv, &a)) {
         usage(stderr);
         free(a.inputs);

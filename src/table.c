@@ -212,7 +212,21 @@ static bool split_here(const pager *p, const tb_row *r, double h, double page_ro
     return most >= MIN_SPLIT_STRIPS;
 }
 
-static void place(pager *p, tb_row *r, const tb_row *next)
+/* Height that must fit after a keep-with-next row: the following rows of the chain in full
+ * (heading, risk title, …) and the first line of the row that ends it. */
+static double kept_height(const pager *p, tb_row *const *next, size_t n)
+{
+    double h = 0;
+    for (size_t i = 0; i < n; i++) {
+        part pt = {.row = next[i]};
+        if (!next[i]->keep_with_next || next[i]->page_before) return h + (next[i]->page_before ? 0 : min_height(p, next[i]));
+        h += part_height(p, &pt, false);
+    }
+    return h;
+}
+
+/* Places row r; next[0..n_next) are the rows after it. */
+static void place(pager *p, tb_row *r, tb_row *const *next, size_t n_next)
 {
     if (r->page_before && !p->empty) new_page(p);
     p->open_header[0] = r->header[0];
@@ -220,7 +234,7 @@ static void place(pager *p, tb_row *r, const tb_row *next)
     part pt = {.row = r};
     double page_room = body_bottom(p) - body_top(p);
     double h = part_height(p, &pt, p->empty);
-    double need = h + (r->keep_with_next && next ? min_height(p, next) : 0);
+    double need = h + kept_height(p, next, n_next);
     if (!p->empty && p->y + need > body_bottom(p) && !split_here(p, r, h, page_room)) new_page(p);
     if (r->mark) hy_boxes_mark(p->b, r->mark_level, r->mark, p->b->n_pages - 1, p->y);
     for (;;) {
@@ -254,5 +268,6 @@ void tb_paginate(tb_row **rows, size_t n, const tb_geometry *g, hy_boxes *b)
     p.page = hy_boxes_new_page(b);
     p.y = body_top(&p);
     p.empty = true;
-    for (size_t i = 0; i < n; i++) place(&p, rows[i], i + 1 < n ? rows[i + 1] : NULL);
+    for (size_t i = 0; i < n; i++) place(&p, rows[i], rows[i]->keep_with_next ? rows + i + 1 : NULL,
+                                         rows[i]->keep_with_next ? n - i - 1 : 0);
 }

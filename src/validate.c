@@ -4,8 +4,9 @@
 #include "validate.h"
 #include "era.h"
 
+#include <errno.h>
+#include <stdarg.h>
 #include <stdio.h>
-
 #include <stdlib.h>
 #include <string.h>
 
@@ -17,10 +18,36 @@ typedef struct {
     bool ok;
 } vctx;
 
-static void err(vctx *v, const yl_node *at, const char *fmt, const char *a, const char *b)
+static void err(vctx *v, const yl_node *at, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+
+static void err(vctx *v, const yl_node *at, const char *fmt, ...)
 {
-    hy_diag_add(v->d, v->file, at ? at->line : 0, at ? at->col : 0, fmt, a, b);
+    va_list ap;
+    va_start(ap, fmt);
+    int len = vsnprintf(NULL, 0, fmt, ap);
+    va_end(ap);
+    char *msg = hy_xmalloc((size_t)(len < 0 ? 0 : len) + 1);
+    va_start(ap, fmt);
+    vsnprintf(msg, (size_t)(len < 0 ? 0 : len) + 1, fmt, ap);
+    va_end(ap);
+    hy_diag_add(v->d, v->file, at ? at->line : 0, at ? at->col : 0, "%s", msg);
+    free(msg);
     v->ok = false;
+}
+
+/* True once the list of errors is full: later errors are not shown, so the costly work of
+ * composing them (suggestions) is skipped. A hostile file can hold 250 000 unknown keys. */
+static bool full(vctx *v)
+{
+    return v->d->n >= (v->d->max ? v->d->max : 50);
+}
+
+/* "a, b, c" of a list of names, for messages. */
+static char *join_names(const hy_vec *names)
+{
+    hy_buf b = {0};
+    for (size_t i = 0; i < names->n; i++) hy_buf_printf(&b, "%s%s", i ? ", " : "", (const char *)names->items[i]);
+    return b.data ? b.data : hy_xstrdup("");
 }
 
 /* ---- "did you mean": edit distance over code points -------------------------------- */
@@ -105,9 +132,18 @@ static void check_unknown(vctx *v, const yl_node *map, const hy_vec *names)
     for (size_t i = 0; i < map->n; i++) {
         const char *k = map->items[i]->str;
         if (has_name(names, k)) continue;
+        if (full(v)) {
+            v->ok = false;
+            return;
+        }
         const char *s = suggest(names, k);
-        if (s) err(v, map->items[i], "unknown key '%s'; did you mean '%s'?", k, s);
-        else err(v, map->items[i], "unknown key '%s' here%s", k, "");
+        if (s) {
+            err(v, map->items[i], "unknown key '%s'; did you mean '%s'?", k, s);
+        } else {
+            char *all = join_names(names);
+            err(v, map->items[i], "unknown key '%s'; the keys here are: %s", k, all);
+            free(all);
+        }
     }
 }
 

@@ -369,6 +369,7 @@ static const char *context_name(const char *ctx)
         {"while parsing a block collection", "the list"},
         {"while parsing a node", "the value"},
         {"while scanning a quoted scalar", "the quoted text"},
+        {"while parsing a quoted scalar", "the quoted text"},
         {"while scanning a plain scalar", "the text"},
         {"while scanning a block scalar", "the block text"},
         {"while scanning a simple key", "the key"},
@@ -388,6 +389,8 @@ static const char *problem_hint(const char *problem)
         {"mapping values are not allowed in this context",
          "a text that contains ': ' must be quoted, or this line is indented wrongly"},
         {"found unexpected end of stream", "a quote is not closed"},
+        {"did not find expected <document start>",
+         "a file holds one document: remove the '...' line and what follows it"},
         {"did not find expected ',' or '}'", "a '{' is not closed, or a ',' is missing"},
         {"did not find expected ',' or ']'", "a '[' is not closed, or a ',' is missing"},
         {"did not find expected key", "this line is indented wrongly"},
@@ -447,8 +450,8 @@ static void parser_error(builder *b, yaml_parser_t *p, const char *data, size_t 
     const char *ctx = p->context ? context_name(p->context) : NULL;
     yaml_mark_t cm = p->context_mark;
     if (p->context && (cm.line != m.line || cm.column != m.column))
-        hy_buf_printf(&msg, " (in %s that starts at line %d, column %d)", ctx ? ctx : p->context,
-                      (int)cm.line + 1, (int)cm.column + 1);
+        hy_buf_printf(&msg, " (%s%s that starts at line %d, column %d)", ctx ? "in " : "",
+                      ctx ? ctx : p->context, (int)cm.line + 1, (int)cm.column + 1);
     const char *hint = problem_hint(what);
     if (hint) hy_buf_printf(&msg, "; %s", hint);
     hy_diag_add(b->d, file, line, col, "%s", msg.data);

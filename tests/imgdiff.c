@@ -9,7 +9,7 @@
  * otherwise vanish; see docs/golden.md).
  *
  * usage: imgdiff ACTUAL.png GOLDEN.png DIFF.png [THRESHOLD [TOLERANCE]]
- *        imgdiff --reduce IN.png OUT.png
+ *        imgdiff --reduce IN.pgm|IN.png OUT.png
  * exit:  0 same within tolerance (or reduced), 1 differs, 2 cannot read or write an image */
 #include <png.h>
 
@@ -29,7 +29,25 @@ typedef struct {
     int max_diff;          /* largest difference, 0-255 */
 } diff_stats;
 
-static int load_gray(const char *path, gray_img *img)
+/* A binary PGM (P5, 8-bit), as pdftoppm -gray writes it without -png: much faster than PNG. */
+static int load_pgm(FILE *f, const char *path, gray_img *img)
+{
+    unsigned maxval;
+    if (fscanf(f, "P5 %u %u %u", &img->w, &img->h, &maxval) != 3 || maxval != 255 ||
+        fgetc(f) == EOF) {
+        fprintf(stderr, "imgdiff: %s: not an 8-bit binary PGM\n", path);
+        return -1;
+    }
+    size_t n = (size_t)img->w * img->h;
+    img->px = malloc(n + 1);
+    if (!img->px || fread(img->px, 1, n, f) != n) {
+        fprintf(stderr, "imgdiff: %s: truncated PGM\n", path);
+        return -1;
+    }
+    return 0;
+}
+
+static int load_png(const char *path, gray_img *img)
 {
     png_image pi;
     memset(&pi, 0, sizeof pi);
@@ -48,6 +66,21 @@ static int load_gray(const char *path, gray_img *img)
         return -1;
     }
     return 0;
+}
+
+/* Reads a PNG (any format, converted to gray) or a binary PGM. */
+static int load_gray(const char *path, gray_img *img)
+{
+    FILE *f = fopen(path, "rb");
+    if (!f) {
+        perror(path);
+        return -1;
+    }
+    int pgm = fgetc(f) == 'P';
+    rewind(f);
+    int rc = pgm ? load_pgm(f, path, img) : 0;
+    fclose(f);
+    return pgm ? rc : load_png(path, img);
 }
 
 /* The gray value at (x, y), or -1 outside the image. */
@@ -161,7 +194,7 @@ int main(int argc, char **argv)
     if (argc < 4 || argc > 6 || (argc > 4 && parse_int(argv[4], &threshold)) ||
         (argc > 5 && parse_int(argv[5], &tolerance))) {
         fputs("usage: imgdiff ACTUAL.png GOLDEN.png DIFF.png [THRESHOLD [TOLERANCE]]\n"
-              "       imgdiff --reduce IN.png OUT.png\n",
+              "       imgdiff --reduce IN.pgm|IN.png OUT.png\n",
               stderr);
         return 2;
     }

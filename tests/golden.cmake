@@ -1,0 +1,28 @@
+# tests/golden.cmake — golden reference renders (docs/golden.md) and the determinism check.
+# One test per document, golden_<name>, for every examples/*.yaml and tests/fixtures/*.yaml
+# (globbed at configure time; CONFIGURE_DEPENDS re-globs when files are added). Label `nosan`:
+# pixels do not change under the sanitizers, and rasterizing is slow there.
+
+add_executable(imgdiff tests/imgdiff.c)
+target_link_libraries(imgdiff PRIVATE PkgConfig::DEPS)
+
+file(GLOB HYOKA_GOLDEN_DOCS CONFIGURE_DEPENDS
+  ${CMAKE_SOURCE_DIR}/examples/*.yaml ${CMAKE_SOURCE_DIR}/tests/fixtures/*.yaml)
+# Documents whose golden pages are not yet meaningful (characters outside the BMP render blank).
+set(HYOKA_GOLDEN_DISABLED nonbmp)
+
+foreach(doc ${HYOKA_GOLDEN_DOCS})
+  get_filename_component(name ${doc} NAME_WE)
+  add_test(NAME golden_${name}
+    COMMAND sh ${CMAKE_SOURCE_DIR}/tests/golden.sh ${doc} ${name} $<TARGET_FILE:hyoka>
+            $<TARGET_FILE:imgdiff> ${CMAKE_SOURCE_DIR}/golden ${CMAKE_BINARY_DIR}/golden-out)
+  set_tests_properties(golden_${name} PROPERTIES LABELS nosan)
+  if(name IN_LIST HYOKA_GOLDEN_DISABLED)
+    set_tests_properties(golden_${name} PROPERTIES DISABLED TRUE)
+  endif()
+endforeach()
+
+file(GLOB HYOKA_EXAMPLES CONFIGURE_DEPENDS ${CMAKE_SOURCE_DIR}/examples/*.yaml)
+add_test(NAME determinism
+  COMMAND sh ${CMAKE_SOURCE_DIR}/tests/determinism.sh $<TARGET_FILE:hyoka>
+          ${CMAKE_BINARY_DIR}/determinism-out ${HYOKA_EXAMPLES})
