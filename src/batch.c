@@ -166,7 +166,7 @@ static bool has_suffix(const char *s, const char *suf)
     return n > m && !strcmp(s + n - m, suf);
 }
 
-/* Every layouts/*.yaml, by name and contents, in name order. */
+/* Every *.yaml file of the layouts directory, by name and contents, in name order. */
 static uint64_t hash_layouts(uint64_t h, const char *dir)
 {
     DIR *dp = opendir(dir);
@@ -452,8 +452,8 @@ static char *normalize_rel(const char *s, bool *dotdot)
     return out;
 }
 
-static void manifest_entry(bt_docs *ds, const char *mf, int line, const char *base, const char *s,
-                           const char *outdir)
+static void manifest_entry(bt_docs *ds, const char *mf, int line, int col, const char *base,
+                           const char *s, const char *outdir)
 {
     bool dotdot;
     char *rel = normalize_rel(s, &dotdot);
@@ -462,9 +462,9 @@ static void manifest_entry(bt_docs *ds, const char *mf, int line, const char *ba
     if (empty) free(rel);
     bt_doc *d = add_doc(ds, in, empty ? hy_xstrdup(s) : rel, outdir);
     if (dotdot || empty)
-        list_error(d, str_printf("%s:%d:1: error: '%s': a manifest path may not contain '..' or be "
+        list_error(d, str_printf("%s:%d:%d: error: '%s': a manifest path may not contain '..' or be "
                                  "empty (its output must stay inside the output directory)\n",
-                                 mf, line, s));
+                                 mf, line, col, s));
 }
 
 static char *trim(char *s)
@@ -488,7 +488,7 @@ static bool read_manifest(bt_docs *ds, const char *mf, const char *outdir)
     size_t cap = 0;
     for (int ln = 1; getline(&line, &cap, f) >= 0; ln++) {
         char *s = trim(line);
-        if (*s && *s != '#') manifest_entry(ds, mf, ln, base, s, outdir);
+        if (*s && *s != '#') manifest_entry(ds, mf, ln, (int)(s - line) + 1, base, s, outdir);
     }
     free(line);
     free(base);

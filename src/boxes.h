@@ -15,6 +15,7 @@ typedef struct {
     bool bold;             /* drawn with a hairline stroke: the form's headings */
     double gray;           /* 0 = black */
     double angle;          /* degrees, counter-clockwise (watermarks) */
+    double alpha;          /* 0 or 1 = opaque; watermarks are translucent */
     const char *utf8;
 } hy_textbox;
 

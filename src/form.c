@@ -624,11 +624,11 @@ static void furniture(fctx *c, hy_boxes *b, const hy_form_options *opt)
         p->label = hy_arena_printf(&b->arena, "%zu", i + 1);
         const char *num = hy_arena_printf(&b->arena, "%zu / %zu", i + 1, b->n_pages);
         double w = hy_text_width(&c->ts, num, size, none);
-        hy_page_text(p, (hy_textbox){(b->width - w) / 2, b->height - c->f->margin[2] / 2, size, 0, false, 0, 0, num});
+        hy_page_text(p, (hy_textbox){(b->width - w) / 2, b->height - c->f->margin[2] / 2, size, 0, false, 0, 0, 1, num});
         if (opt && opt->stamp) {
             double sw = hy_text_width(&c->ts, opt->stamp, 11, src_of(c, NULL));
             double x = b->width - c->f->margin[1] - sw;
-            hy_page_text(p, (hy_textbox){x, c->f->margin[0] - 12, 11, 0, true, 0, 0, hy_arena_strdup(&b->arena, opt->stamp)});
+            hy_page_text(p, (hy_textbox){x, c->f->margin[0] - 12, 11, 0, true, 0, 0, 1, hy_arena_strdup(&b->arena, opt->stamp)});
             hy_page_rule(p, x - 4, c->f->margin[0] - 25, b->width - c->f->margin[1] + 4, c->f->margin[0] - 25, 0.5);
             hy_page_rule(p, x - 4, c->f->margin[0] - 7, b->width - c->f->margin[1] + 4, c->f->margin[0] - 7, 0.5);
             hy_page_rule(p, x - 4, c->f->margin[0] - 25, x - 4, c->f->margin[0] - 7, 0.5);
@@ -639,7 +639,7 @@ static void furniture(fctx *c, hy_boxes *b, const hy_form_options *opt)
             double ww = hy_text_width(&c->ts, opt->watermark, ws, src_of(c, NULL));
             /* centred on the page, rotated 45°: start half the width back along the diagonal */
             double cx = b->width / 2 - ww / 2 * 0.7071, cy = b->height / 2 + ww / 2 * 0.7071;
-            hy_page_text(p, (hy_textbox){cx, cy, ws, 0, false, 0.85, 45, hy_arena_strdup(&b->arena, opt->watermark)});
+            hy_page_text(p, (hy_textbox){cx, cy, ws, 0, false, 0, 45, 0.15, hy_arena_strdup(&b->arena, opt->watermark)});
         }
     }
 }

@@ -169,12 +169,21 @@ static void draw_rules(HPDF_Page pg, const hy_page *p, double H)
     if (width >= 0) HPDF_Page_Stroke(pg);
 }
 
-static void draw_texts(HPDF_Page pg, const hy_page *p, double H, const pdf_font *fonts, hy_buf *enc)
+static void draw_texts(HPDF_Doc pdf, HPDF_Page pg, const hy_page *p, double H, const pdf_font *fonts,
+                       hy_buf *enc)
 {
     for (size_t i = 0; i < p->n_texts; i++) {
         const hy_textbox *t = &p->texts[i];
         if (!t->utf8[0] || !fonts[t->font].font) continue;
         encode_text(&fonts[t->font].subset, t->utf8, enc);
+        bool translucent = t->alpha > 0 && t->alpha < 1;
+        if (translucent) {
+            HPDF_Page_GSave(pg);
+            HPDF_ExtGState gs = HPDF_CreateExtGState(pdf);
+            HPDF_ExtGState_SetAlphaFill(gs, (HPDF_REAL)t->alpha);
+            HPDF_ExtGState_SetAlphaStroke(gs, (HPDF_REAL)t->alpha);
+            HPDF_Page_SetExtGState(pg, gs);
+        }
         HPDF_Page_BeginText(pg);
         HPDF_Page_SetFontAndSize(pg, fonts[t->font].font, (HPDF_REAL)t->size);
         HPDF_Page_SetGrayFill(pg, (HPDF_REAL)t->gray);
@@ -191,6 +200,7 @@ static void draw_texts(HPDF_Page pg, const hy_page *p, double H, const pdf_font 
                                 (HPDF_REAL)t->x, (HPDF_REAL)(H - t->y));
         HPDF_Page_ShowText(pg, enc->data);
         HPDF_Page_EndText(pg);
+        if (translucent) HPDF_Page_GRestore(pg);
     }
 }
 
@@ -289,7 +299,7 @@ static bool build(HPDF_Doc pdf, const hy_boxes *b, const hy_fontset *fs, const h
         HPDF_Page_SetHeight(pg, (HPDF_REAL)b->height);
         draw_fills(pg, &b->pages[i], b->height);
         draw_rules(pg, &b->pages[i], b->height);
-        draw_texts(pg, &b->pages[i], b->height, fonts, &enc);
+        draw_texts(pdf, pg, &b->pages[i], b->height, fonts, &enc);
     }
     hy_buf_free(&enc);
     for (int i = 0; i < fs->n; i++)

@@ -118,7 +118,7 @@ static void draw_strips(pager *p, const tb_cell *c, size_t from, size_t to, doub
         for (size_t t = 0; t < s->n; t++) {
             const tb_text *tx = &s->texts[t];
             hy_page_text(p->page, (hy_textbox){x + tx->dx, y + tx->dy, tx->size, tx->font, tx->bold,
-                                               0, 0, tx->utf8});
+                                               0, 0, 1, tx->utf8});
             if (tx->font >= 0 && tx->font < 16) p->b->used_fonts[tx->font] = 1;
         }
         y += s->h;

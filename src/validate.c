@@ -164,15 +164,53 @@ static bool is_int(const char *s)
     return true;
 }
 
+/* The value of a string of digits, or -1 if it does not fit in a long. */
+static long int_value(const char *s)
+{
+    errno = 0;
+    long n = strtol(s, NULL, 10);
+    return errno ? -1 : n;
+}
+
+static int days_in_month(int y, int m)
+{
+    static const int days[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+    bool leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+    return m == 2 && leap ? 29 : days[m - 1];
+}
+
+/* Why a text in the date format is not a date ("there is no month 13"), or NULL. */
+static const char *date_problem(const char *s, char *buf, size_t cap)
+{
+    size_t n = strlen(s);
+    for (size_t i = 0; i < n; i++)
+        if (!((i == 4 || i == 7) ? s[i] == '-' : s[i] >= '0' && s[i] <= '9')) return NULL;
+    if (n != 7 && n != 10) return NULL;
+    int y = atoi(s), m = atoi(s + 5), d = n == 10 ? atoi(s + 8) : 1;
+    if (m < 1 || m > 12) {
+        snprintf(buf, cap, "there is no month %d", m);
+        return buf;
+    }
+    if (d < 1 || d > days_in_month(y, m)) {
+        snprintf(buf, cap, "%.7s has %d days", s, days_in_month(y, m));
+        return buf;
+    }
+    return NULL;
+}
+
 static void check_date(vctx *v, const yl_node *n, const char *key)
 {
     if (!want_scalar(v, n, key) || yl_is_null(n)) return;
     hy_date dt;
-    char buf[64];
-    if (!hy_date_parse(n->str, &dt))
-        err(v, n, "'%s' must be a date written YYYY-MM-DD (or YYYY-MM), not '%s'", key, n->str);
-    else if (!hy_date_format(dt, "元年", buf, sizeof buf))
-        err(v, n, "'%s': %s is before the dates the form can print", key, n->str);
+    char buf[64], why[64];
+    if (!hy_date_parse(n->str, &dt)) {
+        const char *p = date_problem(n->str, why, sizeof why);
+        if (p) err(v, n, "'%s': %s is not a date (%s)", key, n->str, p);
+        else err(v, n, "'%s' must be a date written YYYY-MM-DD (or YYYY-MM), not '%s'", key, n->str);
+    } else if (!hy_date_format(dt, "元年", buf, sizeof buf)) {
+        err(v, n, "'%s': %s is before 1873, the first date the form can print in the Japanese "
+            "calendar", key, n->str);
+    }
 }
 
 const lay_option *hy_option_match(const lay_options *o, const char *value)
@@ -187,14 +225,16 @@ const lay_option *hy_option_match(const lay_options *o, const char *value)
 
 static void check_choice(vctx *v, const lay_node *ln, const yl_node *n)
 {
-    if (!want_scalar(v, n, ln->key) || yl_is_null(n)) return;
-    if (hy_option_match(ln->options, n->str)) return;
+    if (n->kind != YL_SCALAR) {
+        err(v, n, "'%s' must be one option written as a text, not %s", ln->key, yl_kind_name(n->kind));
+        return;
+    }
+    if (yl_is_null(n) || hy_option_match(ln->options, n->str)) return;
     hy_buf list = {0};
     for (size_t i = 0; i < ln->options->n; i++)
         hy_buf_printf(&list, "%s%zu) %s", i ? ", " : "", i + 1, ln->options->opts[i].text);
-    hy_diag_add(v->d, v->file, n->line, n->col, "'%s' is not an option of '%s'; the options are: %s",
-                n->str, ln->key, list.data);
-    v->ok = false;
+    err(v, n, "'%s' is not an option of '%s'; the options are: %s", n->str, ln->key,
+        list.data ? list.data : "(none)");
     hy_buf_free(&list);
 }
 
@@ -207,52 +247,71 @@ const lay_check *hy_check_match(const lay_checklist *cl, const char *label)
     return NULL;
 }
 
-static void check_one_item(vctx *v, const lay_node *ln, const yl_node *it, const lay_check **seen,
-                           size_t *n_seen)
+/* One entry of a checkbox list; `seen` has one flag per item of the list. */
+static void check_one_item(vctx *v, const lay_node *ln, const yl_node *it, bool *seen)
 {
     const yl_node *name = it, *text = NULL;
     if (it->kind == YL_MAP && it->n == 1) {
         name = it->items[0];
         text = it->vals[0];
     } else if (it->kind != YL_SCALAR) {
-        err(v, it, "a checked item of '%s' is a text or a one-entry mapping {item: text}%s",
-            ln->key, "");
+        err(v, it, "each checked item of '%s' is a text, or a one-entry mapping {item: text} for an "
+            "item with a parenthesis; this is %s", ln->key,
+            it->kind == YL_MAP ? "a mapping of several entries" : yl_kind_name(it->kind));
         return;
     }
     const lay_check *ck = hy_check_match(ln->checks, name->str);
     if (!ck) {
+        if (full(v)) {
+            v->ok = false;
+            return;
+        }
         hy_vec names = {0};
         for (size_t i = 0; i < ln->checks->n; i++) hy_vec_push(&names, (void *)ln->checks->items[i].label);
         const char *s = suggest(&names, name->str);
+        if (s) {
+            err(v, name, "'%s' is not an item of the checkbox list of '%s'; did you mean '%s'?",
+                name->str, ln->key, s);
+        } else {
+            char *all = join_names(&names);
+            err(v, name, "'%s' is not an item of the checkbox list of '%s'; the items are: %s",
+                name->str, ln->key, all);
+            free(all);
+        }
         hy_vec_free(&names);
-        if (s) err(v, name, "'%s' is not an item of this checkbox list; did you mean '%s'?", name->str, s);
-        else err(v, name, "'%s' is not an item of this checkbox list (%s)", name->str, ln->checks->name);
         return;
     }
-    if (text && !ck->paren) err(v, text, "'%s' has no parenthesis to fill in%s", ck->label, "");
-    else if (text) want_scalar(v, text, ck->label);
-    for (size_t i = 0; i < *n_seen; i++)
-        if (seen[i] == ck) err(v, name, "'%s' is checked twice%s", ck->label, "");
-    seen[(*n_seen)++] = ck;
+    if (text && !ck->paren)
+        err(v, text, "'%s' has no parenthesis to fill in; write it as a plain item (- %s)", ck->label,
+            ck->label);
+    else if (text)
+        want_scalar(v, text, ck->label);
+    size_t k = (size_t)(ck - ln->checks->items);
+    if (seen[k]) err(v, name, "'%s' is checked twice in '%s'; give it once", ck->label, ln->key);
+    seen[k] = true;
 }
 
 static void check_checks(vctx *v, const lay_node *ln, const yl_node *n)
 {
     if (yl_is_null(n)) return;
     if (n->kind != YL_SEQ) {
-        err(v, n, "'%s' must be a list of the checked items, not %s", ln->key, yl_kind_name(n->kind));
+        if (n->kind == YL_SCALAR)
+            err(v, n, "'%s' must be a list of the checked items, not a text (for one item write "
+                "[%s])", ln->key, n->str);
+        else
+            err(v, n, "'%s' must be a list of the checked items, not %s", ln->key,
+                yl_kind_name(n->kind));
         return;
     }
-    const lay_check **seen = hy_xcalloc(n->n + 1, sizeof *seen);
-    size_t n_seen = 0;
-    for (size_t i = 0; i < n->n; i++) check_one_item(v, ln, n->items[i], seen, &n_seen);
+    bool *seen = hy_xcalloc(ln->checks->n + 1, sizeof *seen);
+    for (size_t i = 0; i < n->n; i++) check_one_item(v, ln, n->items[i], seen);
     free(seen);
 }
 
 static void check_bool(vctx *v, const yl_node *n, const char *key)
 {
     if (n->kind != YL_SCALAR || !n->plain || (strcmp(n->str, "true") && strcmp(n->str, "false")))
-        err(v, n, "'%s' is a checkbox: write true or false%s", key, "");
+        err(v, n, "'%s' is a checkbox: write true or false (without quotes)", key);
 }
 
 static void check_rows(vctx *v, const lay_node *parent, const yl_node *map);
@@ -272,15 +331,21 @@ static void check_group(vctx *v, const lay_node *ln, const yl_node *n)
 {
     if (yl_is_null(n)) return;
     if (n->kind != YL_SEQ) {
-        err(v, n, "'%s' must be a list (one entry per %s)", ln->key, ln->key);
+        err(v, n, "'%s' must be a list with one mapping per entry (- %s: …), not %s", ln->key,
+            ln->title_key ? ln->title_key : ln->rows && ln->n_rows && ln->rows[0]->key ? ln->rows[0]->key : "…",
+            yl_kind_name(n->kind));
         return;
     }
-    if (ln->max && n->n > (size_t)ln->max) {
-        char num[32];
-        snprintf(num, sizeof num, "%d", ln->max);
-        err(v, n, "'%s' has more entries than the form allows (%s)", ln->key, num);
+    if (ln->max && n->n > (size_t)ln->max)
+        err(v, n, "'%s' has %zu entries; the form allows at most %d", ln->key, n->n, ln->max);
+    for (size_t i = 0; i < n->n && !full(v); i++) {
+        const yl_node *e = n->items[i];
+        if (e->kind != YL_MAP)
+            err(v, e, "entry %zu of '%s' must be a mapping of its items, not %s", i + 1, ln->key,
+                yl_kind_name(e->kind));
+        else
+            check_rows(v, ln, e);
     }
-    for (size_t i = 0; i < n->n; i++) check_mapping(v, ln, n->items[i]);
 }
 
 static void check_block_item(vctx *v, const yl_node *b)
@@ -288,7 +353,8 @@ static void check_block_item(vctx *v, const yl_node *b)
     static const char *const keys[] = {"見出し", "本文", "列数", "項目", NULL};
     if (b->kind == YL_SCALAR) return;
     if (b->kind != YL_MAP) {
-        err(v, b, "a block of 記録項目 is a text or a mapping (見出し, 本文, 列数, 項目)%s%s", "", "");
+        err(v, b, "a block of 記録項目 is a text or a mapping (見出し, 本文, 列数, 項目), not %s",
+            yl_kind_name(b->kind));
         return;
     }
     hy_vec names = {0};
@@ -298,9 +364,12 @@ static void check_block_item(vctx *v, const yl_node *b)
     const yl_node *cols = yl_get(b, "列数"), *items = yl_get(b, "項目");
     if (yl_get(b, "見出し")) want_scalar(v, yl_get(b, "見出し"), "見出し");
     if (yl_get(b, "本文")) want_scalar(v, yl_get(b, "本文"), "本文");
-    if (cols && (cols->kind != YL_SCALAR || !is_int(cols->str) || atoi(cols->str) < 1 || atoi(cols->str) > 8))
-        err(v, cols, "'列数' must be a number from 1 to 8%s%s", "", "");
-    if (items && items->kind != YL_SEQ) err(v, items, "'項目' must be a list%s%s", "", "");
+    if (cols && (cols->kind != YL_SCALAR || !is_int(cols->str) || int_value(cols->str) < 1 ||
+                 int_value(cols->str) > 8))
+        err(v, cols, "'列数' must be a number from 1 to 8%s%s%s", cols->kind == YL_SCALAR ? ", not '" : "",
+            cols->kind == YL_SCALAR ? cols->str : "", cols->kind == YL_SCALAR ? "'" : "");
+    if (items && items->kind != YL_SEQ && !yl_is_null(items))
+        err(v, items, "'項目' must be a list of texts, not %s", yl_kind_name(items->kind));
     for (size_t i = 0; items && items->kind == YL_SEQ && i < items->n; i++)
         want_scalar(v, items->items[i], "項目");
 }
@@ -309,22 +378,24 @@ static void check_blocks(vctx *v, const lay_node *ln, const yl_node *n)
 {
     if (n->kind == YL_SCALAR) return;
     if (n->kind != YL_SEQ) {
-        err(v, n, "'%s' must be a text or a list of blocks%s", ln->key, "");
+        err(v, n, "'%s' must be a text or a list of blocks, not %s", ln->key, yl_kind_name(n->kind));
         return;
     }
-    for (size_t i = 0; i < n->n; i++) check_block_item(v, n->items[i]);
+    for (size_t i = 0; i < n->n && !full(v); i++) check_block_item(v, n->items[i]);
 }
 
-static size_t label_count(const yl_node *root, const char *key)
+/* The document's list of headings named by a column's labels_from (checked in check_table). */
+static const yl_node *heading_list(const yl_node *root, const char *key)
 {
-    const yl_node *l = yl_get(root, key);
-    return l && l->kind == YL_SEQ ? l->n : 0;
+    const yl_node *l = key ? yl_get(root, key) : NULL;
+    return l && l->kind == YL_SEQ ? l : NULL;
 }
 
-static void check_table_row(vctx *v, const lay_node *ln, const yl_node *row, const yl_node *root)
+static void check_table_row(vctx *v, const lay_node *ln, const yl_node *row, size_t index)
 {
     if (row->kind != YL_MAP) {
-        err(v, row, "each row of '%s' must be a mapping of its columns%s", ln->key, "");
+        err(v, row, "row %zu of '%s' must be a mapping of its columns, not %s", index + 1, ln->key,
+            yl_kind_name(row->kind));
         return;
     }
     check_rows(v, ln, row);
@@ -332,12 +403,38 @@ static void check_table_row(vctx *v, const lay_node *ln, const yl_node *row, con
         const lay_node *col = ln->rows[c];
         const yl_node *cell = yl_get(row, col->key);
         if (!col->multi || !cell || yl_is_null(cell)) continue;
-        size_t want = label_count(root, col->labels_from);
-        if (cell->kind != YL_SEQ || cell->n != want) {
-            char num[32];
-            snprintf(num, sizeof num, "%zu", want);
-            err(v, cell, "'%s' must be a list of %s texts, one per heading", col->key, num);
+        const yl_node *heads = heading_list(v->root, col->labels_from);
+        if (!heads) {
+            err(v, cell, "'%s' needs the list '%s' at the top of the document, one heading per text",
+                col->key, col->labels_from ? col->labels_from : "?");
+        } else if (cell->kind != YL_SEQ) {
+            err(v, cell, "'%s' must be a list of %zu texts, one per heading of '%s', not %s", col->key,
+                heads->n, col->labels_from, yl_kind_name(cell->kind));
+        } else if (cell->n != heads->n) {
+            err(v, cell, "'%s' has %zu texts but '%s' has %zu headings; give one text per heading",
+                col->key, cell->n, col->labels_from, heads->n);
         }
+    }
+}
+
+/* Column headings that the document names at its top level (修正案見出し, ページ見出し). */
+static void check_headings(vctx *v, const lay_node *ln)
+{
+    for (size_t c = 0; c < ln->n_rows; c++) {
+        const lay_node *col = ln->rows[c];
+        const yl_node *l = col->labels_from ? yl_get(v->root, col->labels_from) : NULL;
+        if (l && !yl_is_null(l)) {
+            if (l->kind != YL_SEQ) {
+                err(v, l, "'%s' must be a list of headings, not %s", col->labels_from, yl_kind_name(l->kind));
+            } else {
+                for (size_t i = 0; i < l->n; i++) want_scalar(v, l->items[i], col->labels_from);
+                if (l->n > HY_MAX_HEADINGS)
+                    err(v, l, "'%s' has %zu headings; the page has room for at most %d", col->labels_from,
+                        l->n, HY_MAX_HEADINGS);
+            }
+        }
+        const yl_node *l2 = col->label2_from ? yl_get(v->root, col->label2_from) : NULL;
+        if (l2) want_scalar(v, l2, col->label2_from);
     }
 }
 
@@ -345,10 +442,10 @@ static void check_table(vctx *v, const lay_node *ln, const yl_node *n)
 {
     if (yl_is_null(n)) return;
     if (n->kind != YL_SEQ) {
-        err(v, n, "'%s' must be a list of rows%s", ln->key, "");
+        err(v, n, "'%s' must be a list of rows, not %s", ln->key, yl_kind_name(n->kind));
         return;
     }
-    for (size_t i = 0; i < n->n; i++) check_table_row(v, ln, n->items[i], v->root);
+    for (size_t i = 0; i < n->n && !full(v); i++) check_table_row(v, ln, n->items[i], i);
 }
 
 static void check_count(vctx *v, const lay_node *ln, const yl_node *map)
@@ -356,18 +453,17 @@ static void check_count(vctx *v, const lay_node *ln, const yl_node *map)
     const yl_node *cnt = yl_get(map, ln->count_key);
     if (!cnt || yl_is_null(cnt)) return;
     if (cnt->kind != YL_SCALAR || !is_int(cnt->str)) {
-        err(v, cnt, "'%s' must be a whole number%s", ln->count_key, "");
+        if (cnt->kind == YL_SCALAR)
+            err(v, cnt, "'%s' must be a whole number, not '%s'", ln->count_key, cnt->str);
+        else
+            err(v, cnt, "'%s' must be a whole number, not %s", ln->count_key, yl_kind_name(cnt->kind));
         return;
     }
     const yl_node *list = ln->count_of ? yl_get(map, ln->count_of) : NULL;
-    if (list && list->kind == YL_SEQ && (size_t)atol(cnt->str) != list->n) {
-        char num[32];
-        snprintf(num, sizeof num, "%zu", list->n);
-        hy_diag_add(v->d, v->file, cnt->line, cnt->col,
-                    "'%s' says %s but '%s' lists %s entries", ln->count_key, cnt->str,
-                    ln->count_of, num);
-        v->ok = false;
-    }
+    long want = int_value(cnt->str);
+    if (list && list->kind == YL_SEQ && (want < 0 || (size_t)want != list->n))
+        err(v, cnt, "'%s' says %s but '%s' lists %zu entries", ln->count_key, cnt->str, ln->count_of,
+            list->n);
 }
 
 static bool is_empty(const yl_node *n)
@@ -375,12 +471,27 @@ static bool is_empty(const yl_node *n)
     return !n || yl_is_null(n) || (n->kind != YL_SCALAR && n->n == 0);
 }
 
+/* Required items under a keyed node (the document must then give the node too). */
+static void required_keys(const lay_node *ln, hy_vec *out, bool top)
+{
+    if (!top && ln->required && ln->key) hy_vec_push(out, (void *)ln->key);
+    if (ln->kind == LK_GROUP || ln->kind == LK_TABLE) return;  /* an empty list is allowed */
+    if (!top && ln->key && ln->kind != LK_SPAN && ln->kind != LK_FIELDS) return;
+    if (ln->value) required_keys(ln->value, out, false);
+    for (size_t i = 0; i < ln->n_rows; i++) required_keys(ln->rows[i], out, false);
+}
+
 /* Checks the value that node `ln` reads from `map`. */
 static void check_node(vctx *v, const lay_node *ln, const yl_node *map)
 {
+    if (full(v)) {
+        v->ok = false;
+        return;
+    }
     const yl_node *n = ln->key ? yl_get(map, ln->key) : NULL;
     if (ln->required && is_empty(n))
-        err(v, map, "required item '%s' is missing or empty%s", ln->key, "");
+        err(v, n ? n : map, "required item '%s' is %s", ln->key,
+            n ? "empty" : "missing from the mapping that starts here");
     for (size_t i = 0; i < ln->n_head_checks; i++) {
         const yl_node *b = yl_get(map, ln->head_checks[i]);
         if (b) check_bool(v, b, ln->head_checks[i]);
@@ -391,7 +502,19 @@ static void check_node(vctx *v, const lay_node *ln, const yl_node *map)
         if (ln->kind != LK_TITLE && ln->kind != LK_TOC) check_rows(v, ln, map);
         return;
     }
-    if (!n) return;
+    if (!n || (yl_is_null(n) && (ln->kind == LK_SECTION || ln->kind == LK_HEAD || ln->kind == LK_RISK))) {
+        /* A missing part of the form is empty, unless it holds required items. */
+        hy_vec req = {0};
+        if (ln->kind == LK_SECTION || ln->kind == LK_HEAD || ln->kind == LK_RISK) required_keys(ln, &req, true);
+        if (req.n) {
+            char *all = join_names(&req);
+            err(v, n ? n : map, "'%s' is %s; it must hold the required item%s %s", ln->key,
+                n ? "empty" : "missing from the mapping that starts here", req.n > 1 ? "s" : "", all);
+            free(all);
+        }
+        hy_vec_free(&req);
+        return;
+    }
     switch (ln->kind) {
     case LK_TEXT: case LK_PARAM: case LK_BLOCK:
         if (ln->multi && n->kind == YL_SEQ)
@@ -408,7 +531,7 @@ static void check_node(vctx *v, const lay_node *ln, const yl_node *map)
     case LK_CHECKS: check_checks(v, ln, n); break;
     case LK_GROUP: check_group(v, ln, n); break;
     case LK_BLOCKS: check_blocks(v, ln, n); break;
-    case LK_TABLE: check_table(v, ln, n); break;
+    case LK_TABLE: check_headings(v, ln); check_table(v, ln, n); break;
     case LK_SPAN: case LK_FIELDS: check_rows(v, ln, map); break;
     default: if (!yl_is_null(n)) check_mapping(v, ln, n); break;
     }
@@ -437,9 +560,10 @@ static void check_rows(vctx *v, const lay_node *parent, const yl_node *map)
 
 static void check_style(vctx *v, const yl_node *style)
 {
-    if (!style) return;
+    if (!style || yl_is_null(style)) return;
     if (style->kind != YL_MAP) {
-        err(v, style, "'%s' must be a mapping%s", HY_KEY_STYLE, "");
+        err(v, style, "'%s' must be a mapping (元年表記: 元年 or 1年), not %s", HY_KEY_STYLE,
+            yl_kind_name(style->kind));
         return;
     }
     hy_vec names = {0};
@@ -448,7 +572,7 @@ static void check_style(vctx *v, const yl_node *style)
     hy_vec_free(&names);
     const yl_node *g = yl_get(style, "元年表記");
     if (g && (g->kind != YL_SCALAR || (strcmp(g->str, "元年") && strcmp(g->str, "1年"))))
-        err(v, g, "'元年表記' must be 元年 or 1年%s%s", "", "");
+        err(v, g, "'元年表記' must be 元年 or 1年");
 }
 
 bool hy_validate(const lay_form *f, const yl_doc *doc, hy_diags *d)
@@ -459,6 +583,8 @@ bool hy_validate(const lay_form *f, const yl_doc *doc, hy_diags *d)
         err(&v, root, "the document must be a mapping that starts with '%s: %s'", HY_KEY_FORM, f->kind);
         return false;
     }
+    const yl_node *form = yl_get(root, HY_KEY_FORM);
+    if (form) want_scalar(&v, form, HY_KEY_FORM);
     check_style(&v, yl_get(root, HY_KEY_STYLE));
     check_rows(&v, &f->root, root);
     return v.ok;

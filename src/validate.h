@@ -13,6 +13,10 @@
 #define HY_KEY_FORM "様式"
 #define HY_KEY_STYLE "書式"
 
+/* Most headings a document may name for a multi column (修正案見出し): the column's share of
+ * the page is divided among them. */
+#define HY_MAX_HEADINGS 12
+
 bool hy_validate(const lay_form *form, const yl_doc *doc, hy_diags *d);
 
 /* The layout option a choice value stands for (matching variants too), or NULL. */
