@@ -37,17 +37,12 @@ typedef struct {
     hy_subset subset;
 } pdf_font;
 
-static int cmp_cp(const void *a, const void *b)
-{
-    uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
-    return x < y ? -1 : x > y;
-}
-
-/* The sorted, unique characters drawn with font f. */
+/* The sorted, unique characters drawn with font f (a bit per code point: a document draws
+ * 10^5 characters, sorting them was a fifth of the run time). */
 static uint32_t *chars_of_font(const hy_boxes *b, int f, size_t *count)
 {
-    size_t n = 0, cap = 256;
-    uint32_t *cps = hy_xmalloc(cap * sizeof *cps);
+    uint64_t *seen = hy_xcalloc(0x110000 / 64, sizeof *seen);
+    size_t n = 0;
     for (size_t p = 0; p < b->n_pages; p++)
         for (size_t t = 0; t < b->pages[p].n_texts; t++) {
             const hy_textbox *tb = &b->pages[p].texts[t];
@@ -58,15 +53,17 @@ static uint32_t *chars_of_font(const hy_boxes *b, int f, size_t *count)
                 size_t k = hy_utf8_decode(s + i, len - i, &cp);
                 if (!k) break;
                 i += k;
-                if (n == cap) cps = hy_xrealloc(cps, cap *= 2, sizeof *cps);
-                cps[n++] = cp;
+                if (!(seen[cp >> 6] >> (cp & 63) & 1)) n++;
+                seen[cp >> 6] |= (uint64_t)1 << (cp & 63);
             }
         }
-    qsort(cps, n, sizeof *cps, cmp_cp);
-    size_t u = 0;
-    for (size_t i = 0; i < n; i++)
-        if (!u || cps[u - 1] != cps[i]) cps[u++] = cps[i];
-    *count = u;
+    uint32_t *cps = hy_xmalloc((n + 1) * sizeof *cps);
+    size_t k = 0;
+    for (uint32_t w = 0; w < 0x110000 / 64; w++)
+        for (uint64_t bits = seen[w]; bits; bits &= bits - 1)
+            cps[k++] = w * 64 + (uint32_t)__builtin_ctzll(bits);
+    free(seen);
+    *count = k;
     return cps;
 }
 

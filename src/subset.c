@@ -47,29 +47,67 @@ static void put16(hy_buf *b, unsigned v)
     hy_buf_add(b, c, 2);
 }
 
-/* A cmap table with one (3,1) format-4 subtable: one segment per code, idDelta = gid - code.
- * OpenType spec, 'cmap' format 4. libharu reads only this format. */
+/* Segments of the format-4 cmap: runs of codes with gaps under MAX_GAP share one segment and
+ * a slice of glyphIdArray (unused codes in it map to glyph 0). Few segments matter: libharu
+ * looks up every one of the 65 536 BMP code points by scanning the segments linearly. */
+typedef struct { unsigned start, end; } segment;
+
+static size_t make_segments(const hy_subset_map *byc, size_t n, segment *seg, unsigned max_gap)
+{
+    size_t k = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (k && byc[i].code - seg[k - 1].end <= max_gap) seg[k - 1].end = byc[i].code;
+        else seg[k++] = (segment){byc[i].code, byc[i].code};
+    }
+    if (!k || seg[k - 1].end != 0xFFFF) seg[k++] = (segment){0xFFFF, 0xFFFF};
+    return k;
+}
+
+/* A cmap table with one (3,1) format-4 subtable (OpenType 'cmap' format 4; libharu reads only
+ * this format). Glyphs are found through idRangeOffset into glyphIdArray. */
 static hy_buf build_cmap(const hy_subset_map *byc, const uint16_t *gids, size_t n)
 {
-    size_t segs = n + 1;  /* plus the required final 0xFFFF segment */
+    segment *seg = hy_xmalloc((n + 2) * sizeof *seg);
+    size_t segs = 0, glyphs = 0;
+    /* The subtable's length is a 16-bit field: narrow the gaps until it fits. */
+    for (unsigned max_gap = 512;; max_gap /= 4) {
+        segs = make_segments(byc, n, seg, max_gap);
+        glyphs = 0;
+        for (size_t i = 0; i < segs; i++)
+            if (seg[i].start != 0xFFFF) glyphs += seg[i].end - seg[i].start + 1;
+        if (16 + 8 * segs + 2 * glyphs <= 0xFFFF || max_gap == 0) break;
+    }
     hy_buf sub = {0};
     unsigned search = 1, sel = 0;
     while (search * 2 <= segs) { search *= 2; sel++; }
+    size_t len = 16 + 8 * segs + 2 * glyphs;
     put16(&sub, 4);
-    put16(&sub, (unsigned)(16 + 8 * segs));
+    put16(&sub, (unsigned)len);
     put16(&sub, 0);
     put16(&sub, (unsigned)(2 * segs));
     put16(&sub, 2 * search);
     put16(&sub, sel);
     put16(&sub, (unsigned)(2 * segs - 2 * search));
-    for (size_t i = 0; i < n; i++) put16(&sub, byc[i].code);   /* endCode */
-    put16(&sub, 0xFFFF);
+    for (size_t i = 0; i < segs; i++) put16(&sub, seg[i].end);
     put16(&sub, 0);                                             /* reservedPad */
-    for (size_t i = 0; i < n; i++) put16(&sub, byc[i].code);   /* startCode */
-    put16(&sub, 0xFFFF);
-    for (size_t i = 0; i < n; i++) put16(&sub, (unsigned)(gids[i] - byc[i].code) & 0xFFFF);
-    put16(&sub, 1);
-    for (size_t i = 0; i < segs; i++) put16(&sub, 0);           /* idRangeOffset */
+    for (size_t i = 0; i < segs; i++) put16(&sub, seg[i].start);
+    for (size_t i = 0; i < segs; i++) put16(&sub, seg[i].start == 0xFFFF ? 1 : 0);  /* idDelta */
+    size_t before = 0;  /* glyphIdArray entries of the earlier segments */
+    for (size_t i = 0; i < segs; i++) {
+        if (seg[i].start == 0xFFFF) { put16(&sub, 0); continue; }
+        /* bytes from this idRangeOffset word to the segment's first glyphIdArray entry */
+        put16(&sub, (unsigned)(2 * (segs - i) + 2 * before));
+        before += seg[i].end - seg[i].start + 1;
+    }
+    size_t j = 0;
+    for (size_t i = 0; i < segs; i++) {
+        if (seg[i].start == 0xFFFF) continue;
+        for (unsigned c = seg[i].start; c <= seg[i].end; c++) {
+            while (j < n && byc[j].code < c) j++;
+            put16(&sub, j < n && byc[j].code == c ? gids[j] : 0);
+        }
+    }
+    free(seg);
     hy_buf t = {0};
     put16(&t, 0);   /* version */
     put16(&t, 1);   /* one encoding record */
