@@ -272,15 +272,29 @@ static lb_props ascii_props(uint32_t cp)
 }
 
 /* All line-breaking properties of one code point. */
-static lb_props props_of(uint32_t cp)
+static lb_props lookup_props(uint32_t cp)
 {
-    if (cp < 0x80)
-        return ascii_props(cp);
     lb_props props = 0;
     for (size_t k = 0; k < LB_COUNT(k_classes); k++)
         if (in_ranges(k_classes[k].ranges, k_classes[k].count, cp))
             props |= k_classes[k].props;
     return props;
+}
+
+/* Classes of BMP characters are looked up once each: every character of a document is asked
+ * about several times, and the class tables are searched one by one. Entries hold props + 1
+ * so that 0 means "not looked up yet"; filling is idempotent, so the cache needs no lock. */
+static uint32_t bmp_cache[0x10000];
+
+static lb_props props_of(uint32_t cp)
+{
+    if (cp < 0x80)
+        return ascii_props(cp);
+    if (cp > 0xFFFF)
+        return lookup_props(cp);
+    if (!bmp_cache[cp])
+        bmp_cache[cp] = (uint32_t)lookup_props(cp) + 1;
+    return (lb_props)(bmp_cache[cp] - 1);
 }
 
 static bool has(uint32_t cp, lb_props props)
