@@ -457,7 +457,7 @@ static void manifest_entry(bt_docs *ds, const char *mf, int line, int col, const
 {
     bool dotdot;
     char *rel = normalize_rel(s, &dotdot);
-    char *in = s[0] == '/' ? hy_xstrdup(s) : path_join(base, s);
+    char *in = s[0] == '/' ? str_printf("/%s", rel) : path_join(base, rel);
     bool empty = !rel[0];
     if (empty) free(rel);
     bt_doc *d = add_doc(ds, in, empty ? hy_xstrdup(s) : rel, outdir);
