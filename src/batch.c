@@ -213,6 +213,8 @@ static uint64_t hash_family(uint64_t h, const char *family)
     return h;
 }
 
+static bool g_fc_init;
+
 /* The fonts file's bytes, then every family it names (in any role). */
 static uint64_t hash_fonts(uint64_t h, const char *config)
 {
@@ -221,7 +223,7 @@ static uint64_t hash_fonts(uint64_t h, const char *config)
     yl_doc cfg;
     hy_diags d = {0};
     if (ok && yl_load_file(config, &cfg, &d) && cfg.root && cfg.root->kind == YL_MAP) {
-        FcInit();
+        g_fc_init = FcInit();
         for (size_t i = 0; i < cfg.root->n; i++) {
             const yl_node *l = cfg.root->vals[i];
             for (size_t j = 0; l->kind == YL_SEQ && j < l->n; j++)
@@ -1072,6 +1074,44 @@ static bool write_report(const bt_ctx *c, const bt_totals *t)
     return ok;
 }
 
+/* ---------------------------------------------------------------- stale temporary files */
+
+static int cmp_out_key(const void *key, const void *doc)
+{
+    return strcmp(key, ((const bt_doc *)doc)->out);
+}
+
+/* "x.pdf.tmp123" or "x.pdf.hash.tmp123" → "x.pdf"; NULL for any other name. */
+static char *temp_base(const char *path)
+{
+    const char *t = strrchr(path, '.');
+    if (!t || strncmp(t, ".tmp", 4) || !t[4] || strspn(t + 4, "0123456789") != strlen(t + 4)) return NULL;
+    size_t n = (size_t)(t - path);
+    if (n > 5 && !strncmp(path + n - 5, HASH_SUFFIX, 5)) n -= 5;
+    return n > 4 && !strncmp(path + n - 4, ".pdf", 4) ? str_printf("%.*s", (int)n, path) : NULL;
+}
+
+/* Removes the temporary files a killed run left for this run's documents (and only for them:
+ * other shards may be writing into the same OUTDIR). */
+static size_t sweep_temps(const bt_docs *ds, const char *dir)
+{
+    DIR *dp = opendir(dir);
+    if (!dp) return 0;
+    size_t removed = 0;
+    struct dirent *e;
+    while ((e = readdir(dp))) {
+        if (!strcmp(e->d_name, ".") || !strcmp(e->d_name, "..")) continue;
+        char *path = path_join(dir, e->d_name), *base = temp_base(path);
+        struct stat st;
+        if (lstat(path, &st) == 0 && S_ISDIR(st.st_mode)) removed += sweep_temps(ds, path);
+        else if (base && bsearch(base, ds->v, ds->n, sizeof *ds->v, cmp_out_key) && !unlink(path)) removed++;
+        free(base);
+        free(path);
+    }
+    closedir(dp);
+    return removed;
+}
+
 /* ---------------------------------------------------------------- the command */
 
 static void set_signals(void)
@@ -1099,6 +1139,7 @@ static void make_queue(bt_ctx *c)
 static int run(bt_ctx *c)
 {
     c->env = env_digest(&c->ro);
+    sweep_temps(&c->docs, c->o.outdir);
     make_queue(c);
     unsigned cores = (unsigned)sysconf(_SC_NPROCESSORS_ONLN);
     c->nw = c->o.jobs ? c->o.jobs : (cores ? cores : 1);
@@ -1116,6 +1157,7 @@ static int run(bt_ctx *c)
     if (c->o.report && !write_report(c, &t) && t.rc < HY_ERR_OUTPUT) t.rc = HY_ERR_OUTPUT;
     free(c->w);
     free(c->queue);
+    if (g_fc_init) FcFini();  /* initialised by env_digest() before the fork: workers inherit it */
     return t.rc;
 }
 

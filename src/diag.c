@@ -9,19 +9,29 @@
 void hy_diag_add(hy_diags *d, const char *file, int line, int col, const char *fmt, ...)
 {
     size_t max = d->max ? d->max : 50;
-    if (d->n >= max) return;
+    if (d->n > max) return;
+    if (d->n == max) {  /* one last entry says that the list stops here */
+        file = NULL;
+        line = col = 0;
+    }
     if (d->n == d->cap) {
         d->cap = d->cap ? d->cap * 2 : 8;
         d->items = hy_xrealloc(d->items, d->cap, sizeof *d->items);
     }
-    va_list ap;
-    va_start(ap, fmt);
-    int len = vsnprintf(NULL, 0, fmt, ap);
-    va_end(ap);
-    char *msg = hy_xmalloc((size_t)(len < 0 ? 0 : len) + 1);
-    va_start(ap, fmt);
-    vsnprintf(msg, (size_t)len + 1, fmt, ap);
-    va_end(ap);
+    char *msg;
+    if (d->n == max) {
+        msg = hy_xmalloc(64);
+        snprintf(msg, 64, "too many errors; only the first %zu are shown", max);
+    } else {
+        va_list ap;
+        va_start(ap, fmt);
+        int len = vsnprintf(NULL, 0, fmt, ap);
+        va_end(ap);
+        msg = hy_xmalloc((size_t)(len < 0 ? 0 : len) + 1);
+        va_start(ap, fmt);
+        vsnprintf(msg, (size_t)(len < 0 ? 0 : len) + 1, fmt, ap);
+        va_end(ap);
+    }
     d->items[d->n++] = (hy_diag){file ? hy_xstrdup(file) : NULL, line, col, msg};
 }
 

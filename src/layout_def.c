@@ -27,6 +27,39 @@ const char *lay_kind_name(lay_kind k)
     return (unsigned)k < LK_COUNT_ ? KIND_NAMES[k] : "?";
 }
 
+/* Edit distance of two short ASCII names (layout attributes and kinds), capped at 9. */
+static int name_distance(const char *a, const char *b)
+{
+    size_t na = strlen(a), nb = strlen(b);
+    if (na > 31 || nb > 31) return 9;
+    int row[32];
+    for (size_t j = 0; j <= nb; j++) row[j] = (int)j;
+    for (size_t i = 1; i <= na; i++) {
+        int diag = row[0];
+        row[0] = (int)i;
+        for (size_t j = 1; j <= nb; j++) {
+            int up = row[j], best = diag + (a[i - 1] != b[j - 1]);
+            if (up + 1 < best) best = up + 1;
+            if (row[j - 1] + 1 < best) best = row[j - 1] + 1;
+            row[j] = best;
+            diag = up;
+        }
+    }
+    return row[nb];
+}
+
+/* The closest of `names` (n entries, or NULL-terminated when n is 0) to `bad`, or NULL. */
+static const char *closest(const char *const *names, size_t n, const char *bad)
+{
+    const char *best = NULL;
+    int best_d = 3;
+    for (size_t i = 0; n ? i < n : names[i] != NULL; i++) {
+        int d = name_distance(bad, names[i]);
+        if (d < best_d) { best_d = d; best = names[i]; }
+    }
+    return best;
+}
+
 typedef struct {
     lay_form *f;
     hy_diags *d;
@@ -96,7 +129,11 @@ static lay_kind kind_of(ctx *c, const yl_node *map)
     }
     for (int i = 0; i < LK_COUNT_; i++)
         if (!strcmp(KIND_NAMES[i], k)) return (lay_kind)i;
-    bad(c, yl_get(map, "kind"), "layout: unknown node kind '%s'", k);
+    const yl_node *at = yl_get(map, "kind");
+    const char *s = closest(KIND_NAMES, LK_COUNT_, k);
+    if (s) hy_diag_add(c->d, c->f->path, at->line, at->col, "layout: unknown node kind '%s'; did you mean '%s'?", k, s);
+    else bad(c, at, "layout: unknown node kind '%s'", k);
+    c->ok = false;
     return LK_TEXT;
 }
 
@@ -157,7 +194,12 @@ static void check_attrs(ctx *c, const yl_node *m)
     for (size_t i = 0; i < m->n; i++) {
         bool known = false;
         for (const char *const *a = NODE_ATTRS; *a && !known; a++) known = !strcmp(*a, m->items[i]->str);
-        if (!known) bad(c, m->items[i], "layout: unknown attribute '%s'", m->items[i]->str);
+        if (known) continue;
+        const char *s = closest(NODE_ATTRS, 0, m->items[i]->str);
+        if (s) hy_diag_add(c->d, c->f->path, m->items[i]->line, m->items[i]->col,
+                           "layout: unknown attribute '%s'; did you mean '%s'?", m->items[i]->str, s);
+        else bad(c, m->items[i], "layout: unknown attribute '%s'", m->items[i]->str);
+        c->ok = false;
     }
 }
 
@@ -167,8 +209,8 @@ static void parse_refs(ctx *c, lay_node *ln, const yl_node *m)
     if (opt) ln->options = find_options(c, yl_get(m, "options"), opt);
     const char *list = str_of(c, m, "list");
     if (list) ln->checks = find_checks(c, yl_get(m, "list"), list);
-    if (ln->kind == LK_CHOICE && !ln->options) bad(c, m, "layout: a choice needs 'options'%s", "");
-    if (ln->kind == LK_CHECKS && !ln->checks) bad(c, m, "layout: checks need 'list'%s", "");
+    if (ln->kind == LK_CHOICE && !opt) bad(c, m, "layout: a choice needs 'options'%s", "");
+    if (ln->kind == LK_CHECKS && !list) bad(c, m, "layout: checks need 'list'%s", "");
 }
 
 static lay_node *parse_node(ctx *c, const yl_node *m, int depth)
@@ -339,8 +381,14 @@ static void parse_page(ctx *c, const yl_node *root)
     double dm[4] = {36, 40, 40, 40};
     memcpy(f->margin, dm, sizeof dm);
     const yl_node *m = yl_get(page, "margin");
-    if (m && m->kind == YL_SEQ && m->n == 4)
-        for (int i = 0; i < 4; i++) f->margin[i] = atof(m->items[i]->str);
+    if (m && (m->kind != YL_SEQ || m->n != 4)) bad(c, m, "layout: 'margin' must be [top, right, bottom, left]%s", "");
+    for (int i = 0; m && m->kind == YL_SEQ && m->n == 4 && i < 4; i++) {
+        char *end = NULL;
+        const char *s = m->items[i]->kind == YL_SCALAR ? m->items[i]->str : "";
+        double v = strtod(s, &end);
+        if (end == s || *end || v < 0 || v > 300) bad(c, m->items[i], "layout: a margin must be a number of points from 0 to 300%s", "");
+        else f->margin[i] = v;
+    }
     const char *role = str_of(c, yl_get(root, "fonts"), "text");
     f->font_role = role ? role : "gothic";
     const yl_node *t = yl_get(root, "text");

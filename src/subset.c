@@ -169,6 +169,9 @@ static hb_face_t *subset_face(const hy_font *font, const uint32_t *cps, size_t n
     hb_subset_input_t *in = hb_subset_input_create_or_fail();
     hb_face_t *sub = NULL;
     if (in) {
+        /* TrueType hinting programs are a sixth of a subset and no PDF reader or printer here
+         * needs them (pdftoppm, mutool and print drivers rasterize unhinted or auto-hint). */
+        hb_subset_input_set_flags(in, HB_SUBSET_FLAGS_NO_HINTING);
         hb_set_t *u = hb_subset_input_unicode_set(in);
         for (size_t i = 0; i < n; i++) hb_set_add(u, cps[i]);
         sub = hb_subset_or_fail(face, in);

@@ -39,7 +39,9 @@ static void err(vctx *v, const yl_node *at, const char *fmt, ...)
  * composing them (suggestions) is skipped. A hostile file can hold 250 000 unknown keys. */
 static bool full(vctx *v)
 {
-    return v->d->n >= (v->d->max ? v->d->max : 50);
+    if (v->d->n < (v->d->max ? v->d->max : 50)) return false;
+    hy_diag_add(v->d, NULL, 0, 0, "%s", "");  /* adds diag.c's "too many errors" once */
+    return true;
 }
 
 /* "a, b, c" of a list of names, for messages. */
@@ -115,7 +117,9 @@ static void collect_keys(const lay_node *ln, hy_vec *out)
             if (ln->rows[i]->label2_from) hy_vec_push(out, (void *)ln->rows[i]->label2_from);
         }
     if (ln->kind == LK_TABLE || ln->kind == LK_GROUP) return; /* their columns/rows are nested */
-    for (size_t i = 0; i < ln->n_head_checks; i++) hy_vec_push(out, (void *)ln->head_checks[i]);
+    /* A heading's checkboxes sit in its own mapping when it has a key (see check_rows). */
+    if (!ln->key)
+        for (size_t i = 0; i < ln->n_head_checks; i++) hy_vec_push(out, (void *)ln->head_checks[i]);
     if (ln->value) collect_keys(ln->value, out);
     if (!ln->key || ln->kind == LK_SPAN || ln->kind == LK_FIELDS) collect_rows(ln, out);
 }
@@ -127,7 +131,22 @@ static bool has_name(const hy_vec *names, const char *k)
     return false;
 }
 
-static void check_unknown(vctx *v, const yl_node *map, const hy_vec *names)
+/* The key of the heading under `ln` (through nodes without a key) that has checkbox `k`. */
+static const char *check_owner(const lay_node *ln, const char *k)
+{
+    for (size_t i = 0; i < ln->n_rows; i++) {
+        const lay_node *r = ln->rows[i];
+        for (size_t j = 0; r->key && j < r->n_head_checks; j++)
+            if (!strcmp(r->head_checks[j], k)) return r->key;
+        if (!r->key || r->kind == LK_SPAN || r->kind == LK_FIELDS) {
+            const char *o = check_owner(r, k);
+            if (o) return o;
+        }
+    }
+    return NULL;
+}
+
+static void check_unknown_in(vctx *v, const yl_node *map, const hy_vec *names, const lay_node *parent)
 {
     for (size_t i = 0; i < map->n; i++) {
         const char *k = map->items[i]->str;
@@ -137,7 +156,11 @@ static void check_unknown(vctx *v, const yl_node *map, const hy_vec *names)
             return;
         }
         const char *s = suggest(names, k);
-        if (s) {
+        const char *owner = parent ? check_owner(parent, k) : NULL;
+        if (owner) {
+            err(v, map->items[i], "'%s' is a checkbox of the heading '%s'; move it into the mapping of '%s'",
+                k, owner, owner);
+        } else if (s) {
             err(v, map->items[i], "unknown key '%s'; did you mean '%s'?", k, s);
         } else {
             char *all = join_names(names);
@@ -145,6 +168,11 @@ static void check_unknown(vctx *v, const yl_node *map, const hy_vec *names)
             free(all);
         }
     }
+}
+
+static void check_unknown(vctx *v, const yl_node *map, const hy_vec *names)
+{
+    check_unknown_in(v, map, names, NULL);
 }
 
 /* ---- values ------------------------------------------------------------------------- */
@@ -200,7 +228,11 @@ static const char *date_problem(const char *s, char *buf, size_t cap)
 
 static void check_date(vctx *v, const yl_node *n, const char *key)
 {
-    if (!want_scalar(v, n, key) || yl_is_null(n)) return;
+    if (n->kind != YL_SCALAR) {
+        err(v, n, "'%s' must be a date written YYYY-MM-DD (or YYYY-MM), not %s", key, yl_kind_name(n->kind));
+        return;
+    }
+    if (yl_is_null(n)) return;
     hy_date dt;
     char buf[64], why[64];
     if (!hy_date_parse(n->str, &dt)) {
@@ -462,8 +494,8 @@ static void check_count(vctx *v, const lay_node *ln, const yl_node *map)
     const yl_node *list = ln->count_of ? yl_get(map, ln->count_of) : NULL;
     long want = int_value(cnt->str);
     if (list && list->kind == YL_SEQ && (want < 0 || (size_t)want != list->n))
-        err(v, cnt, "'%s' says %s but '%s' lists %zu entries", ln->count_key, cnt->str, ln->count_of,
-            list->n);
+        err(v, cnt, "'%s' says %s but '%s' lists %zu %s", ln->count_key, cnt->str, ln->count_of,
+            list->n, list->n == 1 ? "entry" : "entries");
 }
 
 static bool is_empty(const yl_node *n)
@@ -492,8 +524,11 @@ static void check_node(vctx *v, const lay_node *ln, const yl_node *map)
     if (ln->required && is_empty(n))
         err(v, n ? n : map, "required item '%s' is %s", ln->key,
             n ? "empty" : "missing from the mapping that starts here");
-    for (size_t i = 0; i < ln->n_head_checks; i++) {
-        const yl_node *b = yl_get(map, ln->head_checks[i]);
+    /* Heading checkboxes live in the heading's own mapping when it has a key (as form.c reads
+     * them), else in the enclosing one. */
+    const yl_node *hmap = ln->key ? (n && n->kind == YL_MAP ? n : NULL) : map;
+    for (size_t i = 0; hmap && i < ln->n_head_checks; i++) {
+        const yl_node *b = yl_get(hmap, ln->head_checks[i]);
         if (b) check_bool(v, b, ln->head_checks[i]);
     }
     if (ln->count_key) check_count(v, ln, map);
@@ -550,7 +585,7 @@ static void check_rows(vctx *v, const lay_node *parent, const yl_node *map)
         }
         for (size_t i = 0; i < parent->n_head_checks; i++) hy_vec_push(&names, (void *)parent->head_checks[i]);
         collect_rows(parent, &names);
-        check_unknown(v, map, &names);
+        check_unknown_in(v, map, &names, parent);
         hy_vec_free(&names);
     }
     if (parent->kind == LK_GROUP && parent->title_key && yl_get(map, parent->title_key))

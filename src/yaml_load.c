@@ -345,9 +345,37 @@ static bool on_event(builder *b, const yaml_event_t *e, int *docs, bool *done)
         return true;
     case YAML_ALIAS_EVENT:
         err_at(b, e->start_mark,
-               "aliases (*%s) are not allowed; write the value out in full",
+               "aliases (*%s) are not allowed: write the value out in full (a text that starts "
+               "with '*' must be quoted)",
                (const char *)e->data.alias.anchor);
         return false;
+    default: break;
+    }
+    const yaml_char_t *anchor = NULL, *tag = NULL;
+    if (e->type == YAML_SCALAR_EVENT) {
+        anchor = e->data.scalar.anchor;
+        tag = e->data.scalar.tag;
+    } else if (e->type == YAML_SEQUENCE_START_EVENT) {
+        anchor = e->data.sequence_start.anchor;
+        tag = e->data.sequence_start.tag;
+    } else if (e->type == YAML_MAPPING_START_EVENT) {
+        anchor = e->data.mapping_start.anchor;
+        tag = e->data.mapping_start.tag;
+    }
+    /* Anchors exist only for aliases; and both they and tags silently swallow the start of an
+     * unquoted text ("&A 株式会社" would print as "株式会社"). */
+    if (anchor) {
+        err_at(b, e->start_mark,
+               "anchors (&%s) are not allowed (a text that starts with '&' must be quoted)",
+               (const char *)anchor);
+        return false;
+    }
+    if (tag) {
+        err_at(b, e->start_mark, "tags (%s) are not allowed (a text that starts with '!' must be quoted)",
+               (const char *)tag);
+        return false;
+    }
+    switch (e->type) {
     case YAML_SCALAR_EVENT: return on_scalar(b, e);
     case YAML_SEQUENCE_START_EVENT: return open_collection(b, YL_SEQ, e->start_mark);
     case YAML_MAPPING_START_EVENT: return open_collection(b, YL_MAP, e->start_mark);
@@ -453,6 +481,9 @@ static void parser_error(builder *b, yaml_parser_t *p, const char *data, size_t 
         hy_buf_printf(&msg, " (%s%s that starts at line %d, column %d)", ctx ? "in " : "",
                       ctx ? ctx : p->context, (int)cm.line + 1, (int)cm.column + 1);
     const char *hint = problem_hint(what);
+    if (p->context && strstr(p->context, " tag")) hint = "a text that starts with '!' must be quoted";
+    if (p->context && (strstr(p->context, " anchor") || strstr(p->context, " alias")))
+        hint = "a text that starts with '&' or '*' must be quoted";
     if (hint) hy_buf_printf(&msg, "; %s", hint);
     hy_diag_add(b->d, file, line, col, "%s", msg.data);
     hy_buf_free(&msg);

@@ -1,9 +1,12 @@
 /* yaml_load.h — reads a YAML file into a tree whose every node keeps its line and column.
  * Only this module includes <yaml.h>. The tree lives in the document's arena.
  *
- * Refused with a located error: syntax errors, invalid UTF-8 and control characters (from
- * libyaml), aliases (a document never needs them and they allow "billion laughs"), duplicate
- * keys, non-scalar keys, more than one document, and the limits below. */
+ * Refused with a located error (line and column 1-based, the column counted in characters):
+ * syntax errors; invalid UTF-8, NUL and control characters (also when written as escapes in
+ * double quotes); aliases (a document never needs them and they allow "billion laughs"),
+ * anchors and tags (they would silently swallow the start of an unquoted text such as
+ * "&A 株式会社"); duplicate keys; non-scalar keys; more than one document; and the limits below.
+ * A UTF-8 byte order mark at the start is accepted and not counted in columns. */
 #ifndef HY_YAML_LOAD_H
 #define HY_YAML_LOAD_H
 

@@ -7,7 +7,7 @@
 set -eu
 
 [ $# -ge 3 ] || { echo "usage: determinism.sh HYOKA OUTDIR DOC.yaml..." >&2; exit 2; }
-hyoka=$1 out=$2
+hyoka=$(cd "$(dirname "$1")" && pwd)/$(basename "$1") out=$2
 shift 2
 rm -rf "$out"
 mkdir -p "$out/elsewhere"

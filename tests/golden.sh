@@ -22,7 +22,7 @@ SOURCE_DATE_EPOCH=1700000000 "$hyoka" render "$doc" -o "$out/$name.pdf" || {
 
 # Rasterize at twice the golden resolution, then reduce: page-NNN.png at 72 dpi.
 # PGM, not -png: pdftoppm's PNG encoding at 144 dpi takes most of the time.
-pdftoppm -q -gray -r 144 "$out/$name.pdf" "$out/raw"
+pdftoppm -q -gray -r 144 "$out/$name.pdf" "$out/raw" || { echo "golden: $name: pdftoppm failed" >&2; exit 1; }
 for f in "$out"/raw-*.pgm; do
   n=${f##*-}; n=${n%.pgm}
   page=$(printf 'page-%03d' "$(expr "$n" + 0)")   # raw-07.pgm -> page-007 (no octal)
@@ -32,24 +32,30 @@ done
 pages=$(ls "$out" | grep -c '^page-[0-9]*\.png$' || true)
 
 if [ "${HYOKA_UPDATE_GOLDEN:-}" = 1 ]; then
+  # Copy new and changed pages; keep them (and a diff for the changed ones) in $out for review.
   mkdir -p "$golden"
+  changed=0
   for f in "$out"/page-*.png; do
     p=$(basename "$f" .png)
     if [ ! -f "$golden/$p.png" ]; then
-      echo "golden: $name: new $golden/$p.png"
+      echo "golden: $name: new $golden/$p.png (review $f)"
     elif ! cmp -s "$f" "$golden/$p.png"; then
       echo "golden: $name: changed $golden/$p.png"
       "$imgdiff" "$f" "$golden/$p.png" "$out/$p.diff.png" "$threshold" "$tolerance" | sed 's/^/  /' || true
     else
+      rm -f "$f"
       continue
     fi
     cp "$f" "$golden/$p.png"
+    changed=$((changed + 1))
   done
   for g in "$golden"/page-*.png; do
     [ -f "$g" ] || continue
-    [ -f "$out/$(basename "$g")" ] || { echo "golden: $name: deleted stale $g"; rm -f "$g"; }
+    n=$(basename "$g" .png); n=$(expr "${n#page-}" + 0)
+    [ "$n" -le "$pages" ] || { echo "golden: $name: deleted stale $g"; rm -f "$g"; changed=$((changed + 1)); }
   done
-  echo "golden: $name: $pages pages written to $golden"
+  echo "golden: $name: $pages pages, $changed golden files written or deleted in $golden"
+  [ "$changed" -gt 0 ] || rm -rf "$out"
   exit 0
 fi
 

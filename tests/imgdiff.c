@@ -17,7 +17,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-enum { DEFAULT_THRESHOLD = 48, DEFAULT_TOLERANCE = 8 };
+enum { DEFAULT_THRESHOLD = 32, DEFAULT_TOLERANCE = 2 }; /* see docs/golden.md */
 
 typedef struct {
     unsigned w, h;
