@@ -895,12 +895,20 @@ static unsigned busy_fds(bt_ctx *c, struct pollfd *pf, bt_worker **who)
     return k;
 }
 
-/* Documents never handed to a worker (interrupted, or no worker could be started). */
+/* Documents never handed to a worker (interrupted, or no worker could be started): failed in
+ * the report; on stderr one line for them all. */
 static void fail_rest(bt_ctx *c, const char *why)
 {
+    size_t n = c->n_queue - c->next;
+    if (!n) return;
+    clear_progress(c);
+    fprintf(stderr, "hyoka: error: %zu document%s %s\n", n, n == 1 ? "" : "s", why);
     for (; c->next < c->n_queue; c->next++) {
         bt_doc *d = &c->docs.v[c->queue[c->next]];
-        finish_doc(c, d, ST_FAILED, HY_ERR_OUTPUT, str_printf("%s: error: %s\n", d->in, why));
+        d->status = ST_FAILED;
+        d->rc = HY_ERR_OUTPUT;
+        d->errors = str_printf("%s: error: %s\n", d->in, why);
+        c->finished++;
     }
 }
 

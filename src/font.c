@@ -137,6 +137,11 @@ void hy_fonts_free(hy_fontset *fs)
     memset(fs, 0, sizeof *fs);
 }
 
+void hy_fonts_shutdown(void)
+{
+    FcFini();
+}
+
 static int32_t measure(hy_font *f, FT_UInt gid)
 {
     FT_Fixed adv = 0;

@@ -34,6 +34,8 @@ typedef struct {
 /* Loads the role's primary font and the fallbacks named in the fonts config file. */
 bool hy_fonts_load(hy_fontset *fs, const char *config_path, const char *role, hy_diags *d);
 void hy_fonts_free(hy_fontset *fs);
+/* Releases fontconfig's caches once no fontset is in use (a clean exit for leak checkers). */
+void hy_fonts_shutdown(void);
 
 /* Which font draws cp (0 = primary), with its width in 1/1000 em; -1 if no font has it. */
 int hy_font_pick(hy_fontset *fs, uint32_t cp, int32_t *w1000);

@@ -165,27 +165,30 @@ static void append_strips(fctx *c, tb_cell *dst, const tb_cell *src)
     }
 }
 
-/* The <選択肢> list: two options to a line when both fit in half the width. */
+/* The <選択肢> list: two options to a line when every option fits in half the width, so
+ * that the numbers line up in columns; otherwise one option per line. */
 static void options_column(fctx *c, tb_cell *col, const lay_options *o, double width)
 {
     hy_src none = {c->f->path, 0, 0};
-    double sz = c->f->small;
+    double sz = c->f->small, half = width / 2 - 2;
     add_text(c, col, "<選択肢>", sz, false, none, 0, width, NULL);
+    const char **item = hy_arena_alloc(c->a, (o->n + 1) * sizeof *item);
+    bool pairs = o->n >= 2;
     for (size_t i = 0; i < o->n; i++) {
-        const char *a = hy_arena_printf(c->a, "%zu) %s", i + 1, o->opts[i].text);
-        const char *b = i + 1 < o->n ? hy_arena_printf(c->a, "%zu) %s", i + 2, o->opts[i + 1].text) : NULL;
-        double half = width / 2 - 2;
-        if (b && hy_text_width(&c->ts, a, sz, none) <= half && hy_text_width(&c->ts, b, sz, none) <= half) {
-            tb_cell pair = {0};
-            add_text(c, &pair, a, sz, false, none, 0, half, NULL);
-            add_text(c, &pair, b, sz, false, none, width / 2, half, NULL);
-            tb_strip *s = tb_strip_add(c->a, col, pair.strips[0].h, pair.strips[0].n + pair.strips[1].n);
-            for (size_t k = 0; k < 2; k++)
-                for (size_t t = 0; t < pair.strips[k].n; t++) s->texts[s->n++] = pair.strips[k].texts[t];
-            i++;
-        } else {
-            add_text(c, col, a, sz, false, none, 0, width, NULL);
+        item[i] = hy_arena_printf(c->a, "%zu) %s", i + 1, o->opts[i].text);
+        if (hy_text_width(&c->ts, item[i], sz, none) > half) pairs = false;
+    }
+    for (size_t i = 0; i < o->n; i++) {
+        if (!pairs) {
+            add_text(c, col, item[i], sz, false, none, 0, width, NULL);
+            continue;
         }
+        tb_cell pair = {0};
+        add_text(c, &pair, item[i], sz, false, none, 0, half, NULL);
+        if (i + 1 < o->n) add_text(c, &pair, item[++i], sz, false, none, width / 2, half, NULL);
+        tb_strip *s = tb_strip_add(c->a, col, pair.strips[0].h, 4);
+        for (size_t k = 0; k < pair.n; k++)
+            for (size_t t = 0; t < pair.strips[k].n; t++) tb_strip_push(c->a, s, pair.strips[k].texts[t]);
     }
 }
 
@@ -420,13 +423,13 @@ static void group_entity(fctx *c, const lay_node *ln, const yl_node *entry, int 
     emit_rows(c, ln, entry);
 }
 
-static void range_row(fctx *c, const lay_node *ln, int from, int to)
+static void range_row(fctx *c, const lay_node *ln, int from, int to, bool followed)
 {
     tb_row *r = add_row(c);
     label_cell(c, r, 0, label_w(c), GRAY_LABEL,
                subst(c, ln->label, "n", hy_arena_printf(c->a, "%d～%d", from, to)), true);
     cell_text(c, tb_cell_add(c->a, r, label_w(c), c->W - label_w(c), GRAY_NONE), "", (hy_src){0});
-    r->keep_with_next = true;  /* with the entities that follow it, if any */
+    r->keep_with_next = followed;  /* stays with the entities printed under it */
 }
 
 /* Entity 1 always prints (empty if need be); range rows print even when empty. */
@@ -438,7 +441,7 @@ static void group_rows(fctx *c, const lay_node *ln, const yl_node *map)
     group_entity(c, ln, n ? list->items[0] : &empty_map, 1);
     size_t next = 1;
     for (size_t r = 0; r < ln->n_ranges; r++) {
-        range_row(c, ln, ln->ranges[r][0], ln->ranges[r][1]);
+        range_row(c, ln, ln->ranges[r][0], ln->ranges[r][1], next < n && next + 1 <= (size_t)ln->ranges[r][1]);
         for (; next < n && next + 1 <= (size_t)ln->ranges[r][1]; next++)
             group_entity(c, ln, list->items[next], (int)next + 1);
     }
@@ -480,6 +483,9 @@ static void title_row(fctx *c, const lay_node *ln, const yl_node *map, double si
 static void toc_rows(fctx *c, const lay_node *ln)
 {
     c->page_before = c->page_before || ln->new_page;
+    tb_row *gap = add_row(c);
+    gap->borderless = true;
+    tb_strip_add(c->a, tb_cell_add(c->a, gap, 0, c->W, GRAY_NONE), c->f->size, 0);
     lay_node t = {.kind = LK_TITLE, .text = ln->label};
     title_row(c, &t, c->doc->root, c->f->section_size, NULL);
     tb_row *r = add_row(c);

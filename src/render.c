@@ -40,6 +40,7 @@ void hy_engine_free(hy_engine *e)
         hy_fonts_free(e->fonts[i]);
         free(e->fonts[i]);
     }
+    if (e->n_fonts) hy_fonts_shutdown();
     free(e);
 }
 

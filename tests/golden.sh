@@ -13,6 +13,19 @@ set -eu
 doc=$1 name=$2 hyoka=$3 imgdiff=$4 golden=$5/$2 out=$6/$2
 threshold=${GOLDEN_THRESHOLD:-32} tolerance=${GOLDEN_TOLERANCE:-2}
 
+# count_pages DIR: the number of page-NNN.png files in DIR.
+count_pages() {
+  c=0
+  for f in "$1"/page-[0-9][0-9][0-9].png; do [ -f "$f" ] && c=$((c + 1)); done
+  echo "$c"
+}
+
+# page_number FILE: 7 for .../raw-07.pgm or .../page-007.png (no octal).
+page_number() {
+  n=${1##*-}; n=${n%.*}; n=$(echo "$n" | sed 's/^0*//')
+  echo "${n:-0}"
+}
+
 rm -rf "$out"
 mkdir -p "$out"
 
@@ -24,12 +37,11 @@ SOURCE_DATE_EPOCH=1700000000 "$hyoka" render "$doc" -o "$out/$name.pdf" || {
 # PGM, not -png: pdftoppm's PNG encoding at 144 dpi takes most of the time.
 pdftoppm -q -gray -r 144 "$out/$name.pdf" "$out/raw" || { echo "golden: $name: pdftoppm failed" >&2; exit 1; }
 for f in "$out"/raw-*.pgm; do
-  n=${f##*-}; n=${n%.pgm}
-  page=$(printf 'page-%03d' "$(expr "$n" + 0)")   # raw-07.pgm -> page-007 (no octal)
+  page=$(printf 'page-%03d' "$(page_number "$f")")
   "$imgdiff" --reduce "$f" "$out/$page.png"
   rm -f "$f"
 done
-pages=$(ls "$out" | grep -c '^page-[0-9]*\.png$' || true)
+pages=$(count_pages "$out")
 
 if [ "${HYOKA_UPDATE_GOLDEN:-}" = 1 ]; then
   # Copy new and changed pages; keep them (and a diff for the changed ones) in $out for review.
@@ -51,8 +63,7 @@ if [ "${HYOKA_UPDATE_GOLDEN:-}" = 1 ]; then
   done
   for g in "$golden"/page-*.png; do
     [ -f "$g" ] || continue
-    n=$(basename "$g" .png); n=$(expr "${n#page-}" + 0)
-    [ "$n" -le "$pages" ] || { echo "golden: $name: deleted stale $g"; rm -f "$g"; changed=$((changed + 1)); }
+    [ "$(page_number "$g")" -le "$pages" ] || { echo "golden: $name: deleted stale $g"; rm -f "$g"; changed=$((changed + 1)); }
   done
   echo "golden: $name: $pages pages, $changed golden files written or deleted in $golden"
   [ "$changed" -gt 0 ] || rm -rf "$out"
@@ -60,7 +71,7 @@ if [ "${HYOKA_UPDATE_GOLDEN:-}" = 1 ]; then
 fi
 
 [ -d "$golden" ] || { echo "golden: $name: no golden pages in $golden (run with HYOKA_UPDATE_GOLDEN=1)" >&2; exit 1; }
-expected=$(ls "$golden" | grep -c '^page-[0-9]*\.png$' || true)
+expected=$(count_pages "$golden")
 status=0
 if [ "$pages" -ne "$expected" ]; then
   echo "golden: $name: $pages pages rendered, $expected golden pages"

@@ -121,7 +121,7 @@ static void test_duplicates(void)
     CHECK(fails_at(&l, 3, 1, "duplicate key 'a' (first given at line 1, column 1)"));
     unload(&l);
     l = load("x:\n  - {名称: a, 名称: b}\n");
-    CHECK(fails_at(&l, 2, 14, "duplicate key '名称'"));
+    CHECK(fails_at(&l, 2, 13, "duplicate key '名称' (first given at line 2, column 6)"));
     unload(&l);
     /* Large mappings use a hash table: the duplicate is still found, and the same key in two
      * different mappings is not a duplicate. */

@@ -1,0 +1,104 @@
+#!/usr/bin/env python3
+"""bench/measure.py — the measurements behind bench/run.sh, one line of results per case.
+
+    measure.py single HYOKA DOC.yaml [REPEAT]     one document, a fresh process each time
+    measure.py batch HYOKA CORPUS OUTDIR JOBS     hyoka batch --force -j JOBS over CORPUS
+    measure.py incremental HYOKA CORPUS OUTDIR    hyoka batch again: everything up to date
+
+Wall time is what a user waits; CPU time (user + sys of hyoka and its workers) is what the
+machine spent, and is the steadier number on a shared machine. Peak RSS is the largest
+resident set of one process (getrusage of the children, or the batch report's per-worker
+figure). KB/page is output size over pages.
+"""
+import json
+import os
+import resource
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+
+
+def pct(values, p):
+    v = sorted(values)
+    if not v:
+        return 0.0
+    k = (len(v) - 1) * p / 100.0
+    lo, hi = int(k), min(int(k) + 1, len(v) - 1)
+    return v[lo] + (v[hi] - v[lo]) * (k - lo)
+
+
+def pages_of(pdf):
+    out = subprocess.run(["pdfinfo", pdf], capture_output=True, text=True).stdout
+    return int(next(l.split()[1] for l in out.splitlines() if l.startswith("Pages:")))
+
+
+def single(hyoka, doc, repeat=20):
+    wall, cpu = [], []
+    with tempfile.TemporaryDirectory() as t:
+        out = os.path.join(t, "out.pdf")
+        subprocess.run([hyoka, "render", doc, "-o", out], check=True)  # warm the page cache
+        for _ in range(repeat):
+            r0 = resource.getrusage(resource.RUSAGE_CHILDREN)
+            t0 = time.perf_counter()
+            subprocess.run([hyoka, "render", doc, "-o", out], check=True)
+            wall.append((time.perf_counter() - t0) * 1000)
+            r1 = resource.getrusage(resource.RUSAGE_CHILDREN)
+            cpu.append((r1.ru_utime + r1.ru_stime - r0.ru_utime - r0.ru_stime) * 1000)
+        rss = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+        pages, size = pages_of(out), os.path.getsize(out)
+    print("single   %-34s %3d pages  wall median %6.1f ms (p95 %6.1f)  cpu median %6.1f ms  "
+          "peak RSS %5.1f MB  %5.1f KB/page"
+          % (os.path.basename(doc), pages, statistics.median(wall), pct(wall, 95),
+             statistics.median(cpu), rss, size / 1024 / pages))
+
+
+def run_batch(hyoka, corpus, outdir, args):
+    report = outdir + ".json"
+    r0 = resource.getrusage(resource.RUSAGE_CHILDREN)
+    t0 = time.perf_counter()
+    p = subprocess.run([hyoka, "batch", corpus, "-o", outdir, "--quiet", "--report", report] + args)
+    wall = time.perf_counter() - t0
+    r1 = resource.getrusage(resource.RUSAGE_CHILDREN)
+    if p.returncode != 0:
+        sys.exit("measure.py: hyoka batch exited with %d" % p.returncode)
+    with open(report) as f:
+        r = json.load(f)
+    cpu = r1.ru_utime + r1.ru_stime - r0.ru_utime - r0.ru_stime
+    return r, wall, cpu
+
+
+def batch(hyoka, corpus, outdir, jobs):
+    r, wall, cpu = run_batch(hyoka, corpus, outdir, ["--force", "-j", str(jobs)])
+    t, docs = r["totals"], r["documents"]
+    ms = [d["ms"] for d in docs]
+    per15 = t["pages"] / wall / 15
+    print("batch -j%s %4d docs %5d pages  %6.1f docs/s  %6.0f pages/s (= %5.1f 15-page docs/s)  "
+          "ms/doc p50 %6.1f p95 %6.1f  cpu %5.1f ms/doc  peak RSS %5.1f MB/worker  %5.1f KB/page"
+          % (jobs, t["documents"], t["pages"], t["documents"] / wall, t["pages"] / wall, per15,
+             pct(ms, 50), pct(ms, 95), cpu * 1000 / t["documents"], t["peak_rss_mb_worker"],
+             t["bytes"] / 1024 / max(1, t["pages"])))
+
+
+def incremental(hyoka, corpus, outdir):
+    r, wall, cpu = run_batch(hyoka, corpus, outdir, [])
+    t = r["totals"]
+    print("batch again (all up to date): %d docs, %d skipped in %.2f s (%.0f docs/s)"
+          % (t["documents"], t["skipped"], wall, t["documents"] / wall))
+
+
+def main():
+    cmd, args = sys.argv[1], sys.argv[2:]
+    if cmd == "single":
+        single(args[0], args[1], int(args[2]) if len(args) > 2 else 20)
+    elif cmd == "batch":
+        batch(*args)
+    elif cmd == "incremental":
+        incremental(*args)
+    else:
+        sys.exit(__doc__)
+
+
+if __name__ == "__main__":
+    main()
