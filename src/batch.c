@@ -251,6 +251,7 @@ static uint64_t env_digest(const hy_render_options *ro)
 typedef struct {
     const char *src, *outdir, *report;
     unsigned jobs;
+    unsigned timeout;           /* seconds per document before its worker is killed; 0 = none */
     bool force, quiet, progress;
     unsigned shard_i, shard_n;  /* shard_n == 0: every document */
 } bt_opts;
@@ -306,6 +307,9 @@ static bool parse_opt(const char *s, const char *val, bt_opts *o, hy_render_opti
     } else if (!strcmp(s, "-j") || !strcmp(s, "--jobs")) {
         *used = 1;
         if (!parse_uint(val, 1024, &o->jobs) || !o->jobs) return bad_value(s, val, "want 1..1024");
+    } else if (!strcmp(s, "--timeout")) {
+        *used = 1;
+        if (!parse_uint(val, 1u << 24, &o->timeout)) return bad_value(s, val, "want seconds (0 = none)");
     } else if (!strcmp(s, "--shard")) {
         *used = 1;
         if (!parse_shard(val, o)) return bad_value(s, val, "want I/N with 0 <= I < N");
@@ -684,6 +688,8 @@ typedef struct {
     pid_t pid;        /* 0: no process in this slot */
     int jobfd, resfd;
     long doc;         /* index being rendered, or -1 */
+    double since;     /* when it got that document */
+    bool timed_out;   /* killed by us for --timeout */
 } bt_worker;
 
 typedef struct {
@@ -695,7 +701,7 @@ typedef struct {
     bt_worker *w;
     unsigned nw;
     size_t spawns, max_spawns;
-    size_t finished;               /* documents with a final status */
+    size_t finished, failed;       /* documents with a final status; of them failed */
     double t0, last_draw;
     bool tty, show, drawn;
 } bt_ctx;
@@ -728,16 +734,17 @@ static void progress(bt_ctx *c, bool final)
     c->last_draw = t;
     size_t total = c->docs.n, done = c->finished;
     double rate = t > 0 ? (double)done / t : 0;
-    char eta[32], bar[26];
+    char eta[32], bar[26], failed[40] = "";
     fmt_eta(eta, sizeof eta, rate > 0 ? (double)(total - done) / rate : -1);
     size_t fill = total ? done * 24 / total : 24;
     for (size_t i = 0; i < 24; i++) bar[i] = i < fill ? '#' : '.';
     bar[24] = '\0';
+    if (c->failed) snprintf(failed, sizeof failed, "  %zu failed", c->failed);
     if (c->tty) {
-        fprintf(stderr, "\r[%s] %zu/%zu  %.1f docs/s  ETA %s\033[K", bar, done, total, rate, eta);
+        fprintf(stderr, "\r[%s] %zu/%zu%s  %.1f docs/s  ETA %s\033[K", bar, done, total, failed, rate, eta);
         c->drawn = true;
     } else {
-        fprintf(stderr, "hyoka batch: %zu/%zu  %.1f docs/s  ETA %s\n", done, total, rate, eta);
+        fprintf(stderr, "hyoka batch: %zu/%zu%s  %.1f docs/s  ETA %s\n", done, total, failed, rate, eta);
     }
     fflush(stderr);
 }
@@ -757,6 +764,7 @@ static void finish_doc(bt_ctx *c, bt_doc *d, int status, int rc, char *errors)
     free(d->errors);
     d->errors = errors;
     c->finished++;
+    c->failed += status == ST_FAILED;
     print_errors(c, errors);
 }
 
@@ -787,15 +795,17 @@ static void worker_gone(bt_ctx *c, bt_worker *w, const char *why)
     while (waitpid(w->pid, &st, 0) < 0 && errno == EINTR) {}
     if (w->doc >= 0) {
         bt_doc *d = &c->docs.v[w->doc];
-        char how[128];
-        describe_exit(how, sizeof how, st);
+        char how[160];
+        if (w->timed_out)
+            snprintf(how, sizeof how, "it took longer than --timeout %u s and was killed", c->o.timeout);
+        else describe_exit(how, sizeof how, st);
         remove_temps(d->out, w->pid);
         finish_doc(c, d, ST_FAILED, HY_ERR_OUTPUT,
                    why ? str_printf("%s: error: %s\n", d->in, why)
                        : str_printf("%s: error: the worker rendering this document died (%s); "
                                     "the batch went on without it\n", d->in, how));
     }
-    *w = (bt_worker){0, -1, -1, -1};
+    *w = (bt_worker){0, -1, -1, -1, 0, false};
 }
 
 static void close_others(bt_ctx *c, const bt_worker *self)
@@ -840,7 +850,7 @@ static bool spawn(bt_ctx *c, bt_worker *w)
         return false;
     }
     c->spawns++;
-    *w = (bt_worker){pid, job[1], res[0], -1};
+    *w = (bt_worker){pid, job[1], res[0], -1, 0, false};
     return true;
 }
 
@@ -857,6 +867,7 @@ static void feed(bt_ctx *c)
             continue;
         }
         w->doc = (long)idx;
+        w->since = now_s();
         c->next++;
     }
 }
@@ -909,6 +920,21 @@ static void fail_rest(bt_ctx *c, const char *why)
         d->rc = HY_ERR_OUTPUT;
         d->errors = str_printf("%s: error: %s\n", d->in, why);
         c->finished++;
+        c->failed++;
+    }
+}
+
+/* A worker stuck on one document longer than --timeout is killed; collect() then sees its pipe
+ * close and reports the document. */
+static void check_timeouts(bt_ctx *c)
+{
+    double now = now_s();
+    for (unsigned i = 0; c->o.timeout && i < c->nw; i++) {
+        bt_worker *w = &c->w[i];
+        if (w->pid && w->doc >= 0 && !w->timed_out && now - w->since > c->o.timeout) {
+            kill(w->pid, SIGKILL);
+            w->timed_out = true;
+        }
     }
 }
 
@@ -926,6 +952,7 @@ static void run_pool(bt_ctx *c)
         int r = poll(pf, k, 100);
         for (unsigned i = 0; r > 0 && i < k; i++)
             if (pf[i].revents) collect(c, who[i]);
+        check_timeouts(c);
         progress(c, false);
     }
     free(pf);
@@ -1122,14 +1149,16 @@ static size_t sweep_temps(const bt_docs *ds, const char *dir)
 
 /* ---------------------------------------------------------------- the command */
 
-static void set_signals(void)
+/* SIGINT/SIGTERM stop the batch cleanly (see stop_pool); a dead worker's pipe gives EPIPE. */
+static void set_signals(bool on)
 {
     struct sigaction sa = {0};
-    sa.sa_handler = on_stop;
+    sa.sa_handler = on ? on_stop : SIG_DFL;
     sigemptyset(&sa.sa_mask);
     sigaction(SIGINT, &sa, NULL);
     sigaction(SIGTERM, &sa, NULL);
-    signal(SIGPIPE, SIG_IGN);
+    signal(SIGPIPE, on ? SIG_IGN : SIG_DFL);
+    g_stop = 0;
 }
 
 /* The queue: every listed document that did not already fail; the listing errors are printed. */
@@ -1139,6 +1168,7 @@ static void make_queue(bt_ctx *c)
     for (size_t i = 0; i < c->docs.n; i++) {
         if (c->docs.v[i].status == ST_FAILED) {
             c->finished++;
+            c->failed++;
             print_errors(c, c->docs.v[i].errors);
         } else c->queue[c->n_queue++] = i;
     }
@@ -1153,14 +1183,16 @@ static int run(bt_ctx *c)
     c->nw = c->o.jobs ? c->o.jobs : (cores ? cores : 1);
     if (c->nw > c->n_queue) c->nw = c->n_queue ? (unsigned)c->n_queue : 1;
     c->w = hy_xcalloc(c->nw, sizeof *c->w);
-    for (unsigned i = 0; i < c->nw; i++) c->w[i] = (bt_worker){0, -1, -1, -1};
+    for (unsigned i = 0; i < c->nw; i++) c->w[i] = (bt_worker){0, -1, -1, -1, 0, false};
     c->max_spawns = c->n_queue + 2 * (size_t)c->nw;
-    set_signals();
+    set_signals(true);
     run_pool(c);
     stop_pool(c);
+    bool stopped = g_stop;
+    set_signals(false);
     clear_progress(c);
     bt_totals t = totals(c);
-    if (g_stop && t.rc < HY_ERR_OUTPUT) t.rc = HY_ERR_OUTPUT;
+    if (stopped && t.rc < HY_ERR_OUTPUT) t.rc = HY_ERR_OUTPUT;
     if (!c->o.quiet) print_summary(c, &t);
     if (c->o.report && !write_report(c, &t) && t.rc < HY_ERR_OUTPUT) t.rc = HY_ERR_OUTPUT;
     free(c->w);
@@ -1177,7 +1209,7 @@ static void strip_slashes(char *s)
 
 int hy_batch_main(int argc, char **argv, const hy_render_options *defaults)
 {
-    bt_ctx c = {.ro = *defaults};
+    bt_ctx c = {.ro = *defaults, .o.timeout = 600};
     if (!parse_args(argc, argv, &c.o, &c.ro)) return HY_BATCH_USAGE;
     char *outdir = hy_xstrdup(c.o.outdir);
     strip_slashes(outdir);

@@ -22,6 +22,7 @@
 #define GRAY_NONE 1.0
 #define PAD_X 4.0
 #define PAD_Y 3.0
+#define MAX_CONT_LINES 4   /* lines of a label repeated on a continuation page */
 
 typedef struct {
     const lay_form *f;
@@ -122,6 +123,13 @@ static tb_cell *label_cell(fctx *c, tb_row *r, double x, double w, double gray, 
     cell->cont->cont = NULL;
     add_text(c, cell->cont, hy_arena_printf(c->a, "%s%s", label, c->f->continued), c->f->size, bold,
              none, 0, inner(cell), NULL);
+    /* A repeated label is a reminder, not the text: a long one is cut to its first lines (it
+     * was printed in full where it began), so that it can never fill a page by itself. */
+    if (cell->cont->n > MAX_CONT_LINES) {
+        cell->cont->n = MAX_CONT_LINES - 1;
+        add_text(c, cell->cont, hy_arena_printf(c->a, "…%s", c->f->continued), c->f->size, bold, none, 0,
+                 inner(cell), NULL);
+    }
     return cell;
 }
 

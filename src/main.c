@@ -31,6 +31,7 @@ static void usage(FILE *f)
           "  --force            render every document, even if up to date\n"
           "  --shard I/N        only shard I (0 <= I < N) of the documents\n"
           "  --report FILE      write a JSON report of every document\n"
+          "  --timeout SEC      kill a document's worker after SEC seconds (default 600, 0 = none)\n"
           "  --progress         progress even when stderr is not a terminal\n"
           "  --quiet            print only errors\n"
           "  exit status: 0 all rendered or up to date, 2 a document has errors, 1 an output failed\n"
@@ -92,7 +93,7 @@ static int run_batch(int argc, char **argv)
 {
     char *layouts = default_path("HYOKA_LAYOUTS", "layouts");
     char *fonts = default_path("HYOKA_FONTS", "fonts/fonts.yaml");
-    hy_render_options ro = {layouts, fonts, NULL, NULL, source_date_epoch()};
+    hy_render_options ro = {.layouts_dir = layouts, .fonts_file = fonts, .epoch = source_date_epoch()};
     int rc = hy_batch_main(argc - 2, argv + 2, &ro);
     if (rc == HY_BATCH_USAGE) {
         usage(stderr);

@@ -4,6 +4,7 @@
 #include "subset.h"
 
 #include <errno.h>
+#include <sys/stat.h>
 #include <hpdf.h>
 #include <hpdf_doc.h>
 #include <hpdf_font.h>
@@ -318,12 +319,22 @@ bool hy_pdf_write(const hy_boxes *b, const hy_fontset *fs, const hy_pdf_options 
         hy_diag_add(d, path, 0, 0, "cannot start the PDF writer");
         return false;
     }
+    /* rename() would replace whatever the path names; a device (/dev/null) or a directory
+     * is never the place for a PDF. */
+    struct stat st;
+    if (stat(path, &st) == 0 && !S_ISREG(st.st_mode)) {
+        hy_diag_add(d, path, 0, 0, "cannot write the PDF: the output path exists and is not a regular file");
+        HPDF_Free(pdf);
+        return false;
+    }
     char *tmp = malloc(strlen(path) + 32);
     sprintf(tmp, "%s.tmp%ld", path, (long)getpid());
     pdf_font fonts[HY_MAX_FONTS] = {0};
     size_t diags_before = d->n;
     bool ok = build(pdf, b, fs, opt, fonts, d) && !h.error;
+    errno = 0;
     if (ok && HPDF_SaveToFile(pdf, tmp) != HPDF_OK) ok = false;
+    int save_errno = errno;
     HPDF_Free(pdf);
     for (int i = 0; i < HY_MAX_FONTS; i++) hy_subset_free(&fonts[i].subset);
     if (!ok && d->n > diags_before) {  /* already explained (a font could not be subset) */
@@ -332,10 +343,11 @@ bool hy_pdf_write(const hy_boxes *b, const hy_fontset *fs, const hy_pdf_options 
         return false;
     }
     if (!ok) {
-        int e = errno;
         unlink(tmp);
-        if (h.error == HPDF_FILE_IO_ERROR || h.error == HPDF_FILE_OPEN_ERROR)
-            hy_diag_add(d, path, 0, 0, "cannot write the PDF: %s", strerror(e));
+        /* A failed write shows as a file or zlib error from libharu; errno says why. */
+        if (save_errno && (h.error == HPDF_FILE_IO_ERROR || h.error == HPDF_FILE_OPEN_ERROR ||
+                           h.detail == HPDF_FILE_IO_ERROR || h.error == HPDF_ZLIB_ERROR))
+            hy_diag_add(d, path, 0, 0, "cannot write the PDF: %s", strerror(save_errno));
         else
             hy_diag_add(d, path, 0, 0, "the PDF writer failed (libharu error 0x%04X, detail %u)",
                         (unsigned)h.error, (unsigned)h.detail);

@@ -239,6 +239,9 @@ static void place(pager *p, tb_row *r, tb_row *const *next, size_t n_next)
     if (r->mark) hy_boxes_mark(p->b, r->mark_level, r->mark, p->b->n_pages - 1, p->y);
     for (;;) {
         bool at_top = p->empty;
+        bool done = pt.continued;
+        for (size_t i = 0; i < r->n && done; i++) done = pt.from[i] >= r->cells[i]->n;
+        if (done) return;  /* every cell ended exactly at the last page break */
         h = part_height(p, &pt, at_top);
         size_t to[32];
         if (p->y + h <= body_bottom(p) + 0.01) {

@@ -20,6 +20,7 @@
 #                        namespace, gone when hyoka ends); skipped where mounting is not allowed
 #   pending REASON       the case shows a known defect: skipped (exit 77) with REASON
 #
+# hyoka is stopped after $HYOKA_BAD_TIMEOUT seconds (default 15; `timeout` from coreutils).
 # Checks: the exit status; each expected text in stderr; no sanitizer report; and unless the
 # expected status is 0, that no output file and no temporary file were left behind (for 0 and
 # render: the output is a PDF and nothing else was left).
@@ -119,6 +120,10 @@ if [ -n "$fs" ]; then
         exit 77
     fi
 fi
+# A hang must not outlive the test (ctest's TIMEOUT would kill this script, not hyoka).
+seconds=${HYOKA_BAD_TIMEOUT:-15}
+limit=
+command -v timeout >/dev/null 2>&1 && limit="timeout -k 2 $seconds"
 start=$(date +%s)
 (
     while IFS= read -r e; do
@@ -128,7 +133,7 @@ $envs
 EOF
     cd "$rundir" || exit 125
     if [ -z "$fs" ]; then
-        "$hyoka" "$@"
+        $limit "$hyoka" "$@"
         rc=$?
         ls -A "$tmp/out" > "$tmp/left"
         exit $rc
@@ -141,7 +146,7 @@ EOF
         "$@"
         rc=$?
         ls -A "$tmp/out" > "$tmp/left"
-        exit $rc' sh "$mopt" "$tmp" "$hyoka" "$@"
+        exit $rc' sh "$mopt" "$tmp" $limit "$hyoka" "$@"
 ) 2>"$tmp/stderr"
 rc=$?
 end=$(date +%s)
@@ -151,6 +156,11 @@ want_rc=$(sed -n 1p "$expect" | tr -d ' \r')
 problems=
 note() { problems="$problems$*
 "; }
+if [ -n "$limit" ] && { [ "$rc" = 124 ] || [ "$rc" = 137 ]; }; then
+    note "hyoka did not finish within $seconds s (a hang?)"
+elif [ "$rc" -ge 128 ] 2>/dev/null; then
+    note "hyoka was killed by signal $((rc - 128)) (a crash?)"
+fi
 [ "$rc" = "$want_rc" ] || note "exit status $rc, expected $want_rc"
 if grep -q -e 'AddressSanitizer' -e 'LeakSanitizer' -e 'runtime error:' -e 'UndefinedBehaviorSanitizer' "$tmp/stderr"; then
     note "sanitizer report in stderr"

@@ -1,7 +1,7 @@
 #!/bin/sh
 # tests/test_batch.sh — `hyoka batch` end to end: mirrored outputs, a broken document reported
 # with file:line:col, incremental skipping, re-rendering exactly what changed, shards that
-# partition the corpus, the JSON report, manifests, and a worker killed mid-document.
+# partition the corpus, the JSON report, manifests, a worker killed mid-document, --timeout.
 # usage: test_batch.sh path/to/hyoka SOURCE_DIR
 set -eu
 HYOKA=$1
@@ -121,6 +121,14 @@ kill "$writer" 2>/dev/null || true
 [ "$rc" = 1 ] || { cat "$T/errk"; fail "killed worker: exit status $rc, want 1"; }
 grep -q "stuck.yaml: error: the worker rendering this document died (killed by signal 9" "$T/errk" || { cat "$T/errk"; fail "death not reported"; }
 [ "$(statuses "$T/rk.json")" = "chiba/002-chiba-kenshin.yaml=rendered meguro/001-meguro-kaigo.yaml=rendered stuck.yaml=failed" ] || fail "after a dead worker: $(statuses "$T/rk.json")"
+
+# --- --timeout: a worker stuck on a document (opening a FIFO nobody writes) is killed
+rm -f "$T/opened"
+rc=0
+"$HYOKA" batch "$T/in/list2.txt" -o "$T/k2" -j 2 --timeout 1 --report "$T/rt.json" 2> "$T/errt" || rc=$?
+[ "$rc" = 1 ] || { cat "$T/errt"; fail "timeout: exit status $rc, want 1"; }
+grep -q "stuck.yaml: error: .*longer than --timeout 1 s" "$T/errt" || { cat "$T/errt"; fail "timeout not reported"; }
+[ "$(statuses "$T/rt.json")" = "chiba/002-chiba-kenshin.yaml=rendered meguro/001-meguro-kaigo.yaml=rendered stuck.yaml=failed" ] || fail "after a timeout: $(statuses "$T/rt.json")"
 
 # --- usage errors
 rc=0; "$HYOKA" batch "$T/in" 2> /dev/null || rc=$?; [ "$rc" = 2 ] || fail "missing -o accepted"
