@@ -1,6 +1,7 @@
 /* boxes.c — growable arrays of the page content (see boxes.h). */
 #include "boxes.h"
 
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -55,4 +56,59 @@ void hy_boxes_free(hy_boxes *b)
     free(b->marks);
     hy_arena_free(&b->arena);
     memset(b, 0, sizeof *b);
+}
+
+/* ---- merging rules ------------------------------------------------------------------------ */
+
+#define EPS 0.01
+
+static int cmp_rule(const void *pa, const void *pb)
+{
+    const hy_rule *a = pa, *b = pb;
+    bool ha = fabs(a->y0 - a->y1) < EPS, hb = fabs(b->y0 - b->y1) < EPS;
+    if (ha != hb) return ha ? -1 : 1;
+    /* horizontal: by y then x; vertical: by x then y */
+    double ka = ha ? a->y0 : a->x0, kb = hb ? b->y0 : b->x0;
+    if (fabs(ka - kb) >= EPS) return ka < kb ? -1 : 1;
+    if (a->width != b->width) return a->width < b->width ? -1 : 1;
+    double sa = ha ? a->x0 : a->y0, sb = hb ? b->x0 : b->y0;
+    return sa < sb ? -1 : sa > sb;
+}
+
+static hy_rule normalised(hy_rule r)
+{
+    if (r.x0 > r.x1 || (fabs(r.x0 - r.x1) < EPS && r.y0 > r.y1)) {
+        double t = r.x0; r.x0 = r.x1; r.x1 = t;
+        t = r.y0; r.y0 = r.y1; r.y1 = t;
+    }
+    return r;
+}
+
+/* Can b extend a (same line, same width, overlapping or touching)? */
+static bool extends(const hy_rule *a, const hy_rule *b)
+{
+    bool ha = fabs(a->y0 - a->y1) < EPS, hb = fabs(b->y0 - b->y1) < EPS;
+    bool va = fabs(a->x0 - a->x1) < EPS, vb = fabs(b->x0 - b->x1) < EPS;
+    if (a->width != b->width) return false;
+    if (ha && hb && fabs(a->y0 - b->y0) < EPS) return b->x0 <= a->x1 + EPS;
+    if (va && vb && !ha && !hb && fabs(a->x0 - b->x0) < EPS) return b->y0 <= a->y1 + EPS;
+    return false;
+}
+
+void hy_page_merge_rules(hy_page *p)
+{
+    if (p->n_rules < 2) return;
+    for (size_t i = 0; i < p->n_rules; i++) p->rules[i] = normalised(p->rules[i]);
+    qsort(p->rules, p->n_rules, sizeof *p->rules, cmp_rule);
+    size_t k = 0;
+    for (size_t i = 1; i < p->n_rules; i++) {
+        hy_rule *cur = &p->rules[k], *r = &p->rules[i];
+        if (extends(cur, r)) {
+            if (r->x1 > cur->x1) cur->x1 = r->x1;
+            if (r->y1 > cur->y1) cur->y1 = r->y1;
+        } else {
+            p->rules[++k] = *r;
+        }
+    }
+    p->n_rules = k + 1;
 }

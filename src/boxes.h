@@ -52,5 +52,8 @@ void hy_page_rule(hy_page *p, double x0, double y0, double x1, double y1, double
 void hy_page_fill(hy_page *p, double x, double y, double w, double h, double gray);
 void hy_boxes_mark(hy_boxes *b, int level, const char *title, size_t page, double y);
 void hy_boxes_free(hy_boxes *b);
+/* Joins rules that continue each other on one line and drops duplicates (adjacent cells share
+ * their borders): the same picture with a fraction of the drawing operators. */
+void hy_page_merge_rules(hy_page *p);
 
 #endif

@@ -698,6 +698,7 @@ bool hy_form_layout(const lay_form *form, const yl_doc *doc, hy_fontset *fonts,
     tb_paginate((tb_row **)c.rows.items, c.rows.n, &geo, b);
     hy_vec_free(&c.rows);
     furniture(&c, b, opt);
+    for (size_t i = 0; i < b->n_pages; i++) hy_page_merge_rules(&b->pages[i]);
     doc_info(&c, b, opt);
     return c.ts.ok;
 }

@@ -86,6 +86,10 @@ static bool load_fonts(HPDF_Doc pdf, const hy_boxes *b, const hy_fontset *fs, pd
             return false;
         }
         const char *name = HPDF_LoadTTFontFromFile(pdf, out[i].subset.path, HPDF_TRUE);
+        /* libharu keeps the file open until HPDF_Free; removing its name now means a killed
+         * process leaves no temporary font behind. */
+        unlink(out[i].subset.path);
+        out[i].subset.path[0] = 0;
         if (!name) return false;
         out[i].font = HPDF_GetFont(pdf, name, "UTF-8");
         if (!out[i].font) return false;
@@ -167,38 +171,74 @@ static void draw_rules(HPDF_Page pg, const hy_page *p, double H)
     if (width >= 0) HPDF_Page_Stroke(pg);
 }
 
+/* Text state already set inside the page's text object, so that each run costs only its
+ * position and its string. */
+typedef struct {
+    int font;
+    double size, gray;
+    int bold;
+} text_state;
+
+static void set_state(HPDF_Page pg, const pdf_font *fonts, const hy_textbox *t, text_state *ts)
+{
+    if (t->font != ts->font || t->size != ts->size) {
+        HPDF_Page_SetFontAndSize(pg, fonts[t->font].font, (HPDF_REAL)t->size);
+        ts->font = t->font;
+        ts->size = t->size;
+    }
+    if (t->gray != ts->gray) {
+        HPDF_Page_SetGrayFill(pg, (HPDF_REAL)t->gray);
+        HPDF_Page_SetGrayStroke(pg, (HPDF_REAL)t->gray);
+        ts->gray = t->gray;
+    }
+    if (t->bold != ts->bold) {
+        /* Fill then stroke with a hairline: the heading weight, without a second font. */
+        HPDF_Page_SetTextRenderingMode(pg, t->bold ? HPDF_FILL_THEN_STROKE : HPDF_FILL);
+        ts->bold = t->bold;
+    }
+    if (t->bold) HPDF_Page_SetLineWidth(pg, (HPDF_REAL)(t->size * 0.035));
+}
+
+static void show(HPDF_Page pg, const hy_textbox *t, double H, const char *codes)
+{
+    double a = t->angle * M_PI / 180.0;
+    HPDF_Page_SetTextMatrix(pg, (HPDF_REAL)cos(a), (HPDF_REAL)sin(a), (HPDF_REAL)-sin(a), (HPDF_REAL)cos(a),
+                            (HPDF_REAL)t->x, (HPDF_REAL)(H - t->y));
+    HPDF_Page_ShowText(pg, codes);
+}
+
+/* Opaque text in one text object; translucent text (watermarks) after it, each in its own
+ * graphics state. */
 static void draw_texts(HPDF_Doc pdf, HPDF_Page pg, const hy_page *p, double H, const pdf_font *fonts,
                        hy_buf *enc)
 {
+    text_state ts = {-1, 0, -1, 0};  /* gray -1: the fills before left their own gray set */
+    bool open = false;
     for (size_t i = 0; i < p->n_texts; i++) {
         const hy_textbox *t = &p->texts[i];
-        if (!t->utf8[0] || !fonts[t->font].font) continue;
+        if (!t->utf8[0] || !fonts[t->font].font || (t->alpha > 0 && t->alpha < 1)) continue;
+        if (!open) HPDF_Page_BeginText(pg);
+        open = true;
         encode_text(&fonts[t->font].subset, t->utf8, enc);
-        bool translucent = t->alpha > 0 && t->alpha < 1;
-        if (translucent) {
-            HPDF_Page_GSave(pg);
-            HPDF_ExtGState gs = HPDF_CreateExtGState(pdf);
-            HPDF_ExtGState_SetAlphaFill(gs, (HPDF_REAL)t->alpha);
-            HPDF_ExtGState_SetAlphaStroke(gs, (HPDF_REAL)t->alpha);
-            HPDF_Page_SetExtGState(pg, gs);
-        }
+        set_state(pg, fonts, t, &ts);
+        show(pg, t, H, enc->data);
+    }
+    if (open) HPDF_Page_EndText(pg);
+    for (size_t i = 0; i < p->n_texts; i++) {
+        const hy_textbox *t = &p->texts[i];
+        if (!t->utf8[0] || !fonts[t->font].font || !(t->alpha > 0 && t->alpha < 1)) continue;
+        HPDF_Page_GSave(pg);
+        HPDF_ExtGState gs = HPDF_CreateExtGState(pdf);
+        HPDF_ExtGState_SetAlphaFill(gs, (HPDF_REAL)t->alpha);
+        HPDF_ExtGState_SetAlphaStroke(gs, (HPDF_REAL)t->alpha);
+        HPDF_Page_SetExtGState(pg, gs);
         HPDF_Page_BeginText(pg);
-        HPDF_Page_SetFontAndSize(pg, fonts[t->font].font, (HPDF_REAL)t->size);
-        HPDF_Page_SetGrayFill(pg, (HPDF_REAL)t->gray);
-        if (t->bold) {
-            /* Fill then stroke with a hairline: the heading weight, without a second font. */
-            HPDF_Page_SetTextRenderingMode(pg, HPDF_FILL_THEN_STROKE);
-            HPDF_Page_SetGrayStroke(pg, (HPDF_REAL)t->gray);
-            HPDF_Page_SetLineWidth(pg, (HPDF_REAL)(t->size * 0.035));
-        } else {
-            HPDF_Page_SetTextRenderingMode(pg, HPDF_FILL);
-        }
-        double a = t->angle * M_PI / 180.0;
-        HPDF_Page_SetTextMatrix(pg, (HPDF_REAL)cos(a), (HPDF_REAL)sin(a), (HPDF_REAL)-sin(a), (HPDF_REAL)cos(a),
-                                (HPDF_REAL)t->x, (HPDF_REAL)(H - t->y));
-        HPDF_Page_ShowText(pg, enc->data);
+        text_state fresh = {-1, -1, -1, -1};
+        encode_text(&fonts[t->font].subset, t->utf8, enc);
+        set_state(pg, fonts, t, &fresh);
+        show(pg, t, H, enc->data);
         HPDF_Page_EndText(pg);
-        if (translucent) HPDF_Page_GRestore(pg);
+        HPDF_Page_GRestore(pg);
     }
 }
 
@@ -310,52 +350,80 @@ static bool build(HPDF_Doc pdf, const hy_boxes *b, const hy_fontset *fs, const h
     return true;
 }
 
-bool hy_pdf_write(const hy_boxes *b, const hy_fontset *fs, const hy_pdf_options *opt,
-                  const char *path, hy_diags *d)
+/* Saves the built document to the file `file`, or into `mem` when file is NULL. */
+static HPDF_STATUS save(HPDF_Doc pdf, const char *file, hy_buf *mem)
+{
+    if (file) return HPDF_SaveToFile(pdf, file);
+    HPDF_STATUS st = HPDF_SaveToStream(pdf);
+    if (st != HPDF_OK) return st;
+    HPDF_UINT32 size = HPDF_GetStreamSize(pdf);
+    mem->len = 0;
+    hy_buf_add(mem, NULL, 0);
+    char chunk[65536];
+    while (size > 0) {
+        HPDF_UINT32 n = size < sizeof chunk ? size : sizeof chunk;
+        st = HPDF_ReadFromStream(pdf, (HPDF_BYTE *)chunk, &n);
+        if (n) hy_buf_add(mem, chunk, n);
+        if (st != HPDF_OK && st != HPDF_STREAM_EOF) return st;
+        if (!n) break;
+        size -= n;
+    }
+    return HPDF_OK;
+}
+
+/* Builds the PDF and saves it; `name` is used in messages. */
+static bool produce(const hy_boxes *b, const hy_fontset *fs, const hy_pdf_options *opt,
+                    const char *file, hy_buf *mem, const char *name, hy_diags *d)
 {
     harness h = {0};
     HPDF_Doc pdf = HPDF_New(on_error, &h);
     if (!pdf) {
-        hy_diag_add(d, path, 0, 0, "cannot start the PDF writer");
+        hy_diag_add(d, name, 0, 0, "cannot start the PDF writer");
         return false;
     }
+    pdf_font fonts[HY_MAX_FONTS] = {0};
+    size_t diags_before = d->n;
+    bool ok = build(pdf, b, fs, opt, fonts, d) && !h.error;
+    errno = 0;
+    if (ok && save(pdf, file, mem) != HPDF_OK) ok = false;
+    int save_errno = errno;
+    HPDF_Free(pdf);
+    for (int i = 0; i < HY_MAX_FONTS; i++) hy_subset_free(&fonts[i].subset);
+    if (ok || d->n > diags_before) return ok;  /* or already explained (a font could not be subset) */
+    /* A failed write shows as a file or zlib error from libharu; errno says why. */
+    if (save_errno && (h.error == HPDF_FILE_IO_ERROR || h.error == HPDF_FILE_OPEN_ERROR ||
+                       h.detail == HPDF_FILE_IO_ERROR || h.error == HPDF_ZLIB_ERROR))
+        hy_diag_add(d, name, 0, 0, "cannot write the PDF: %s", strerror(save_errno));
+    else
+        hy_diag_add(d, name, 0, 0, "the PDF writer failed (libharu error 0x%04X, detail %u)",
+                    (unsigned)h.error, (unsigned)h.detail);
+    return false;
+}
+
+bool hy_pdf_write(const hy_boxes *b, const hy_fontset *fs, const hy_pdf_options *opt,
+                  const char *path, hy_diags *d)
+{
     /* rename() would replace whatever the path names; a device (/dev/null) or a directory
      * is never the place for a PDF. */
     struct stat st;
     if (stat(path, &st) == 0 && !S_ISREG(st.st_mode)) {
         hy_diag_add(d, path, 0, 0, "cannot write the PDF: the output path exists and is not a regular file");
-        HPDF_Free(pdf);
         return false;
     }
-    char *tmp = malloc(strlen(path) + 32);
+    char *tmp = hy_xmalloc(strlen(path) + 32);
     sprintf(tmp, "%s.tmp%ld", path, (long)getpid());
-    pdf_font fonts[HY_MAX_FONTS] = {0};
-    size_t diags_before = d->n;
-    bool ok = build(pdf, b, fs, opt, fonts, d) && !h.error;
-    errno = 0;
-    if (ok && HPDF_SaveToFile(pdf, tmp) != HPDF_OK) ok = false;
-    int save_errno = errno;
-    HPDF_Free(pdf);
-    for (int i = 0; i < HY_MAX_FONTS; i++) hy_subset_free(&fonts[i].subset);
-    if (!ok && d->n > diags_before) {  /* already explained (a font could not be subset) */
-        unlink(tmp);
-        free(tmp);
-        return false;
-    }
-    if (!ok) {
-        unlink(tmp);
-        /* A failed write shows as a file or zlib error from libharu; errno says why. */
-        if (save_errno && (h.error == HPDF_FILE_IO_ERROR || h.error == HPDF_FILE_OPEN_ERROR ||
-                           h.detail == HPDF_FILE_IO_ERROR || h.error == HPDF_ZLIB_ERROR))
-            hy_diag_add(d, path, 0, 0, "cannot write the PDF: %s", strerror(save_errno));
-        else
-            hy_diag_add(d, path, 0, 0, "the PDF writer failed (libharu error 0x%04X, detail %u)",
-                        (unsigned)h.error, (unsigned)h.detail);
-    } else if (rename(tmp, path) != 0) {
+    bool ok = produce(b, fs, opt, tmp, NULL, path, d);
+    if (ok && rename(tmp, path) != 0) {
         hy_diag_add(d, path, 0, 0, "cannot write the PDF: %s", strerror(errno));
-        unlink(tmp);
         ok = false;
     }
+    if (!ok) unlink(tmp);
     free(tmp);
     return ok;
+}
+
+bool hy_pdf_write_mem(const hy_boxes *b, const hy_fontset *fs, const hy_pdf_options *opt,
+                      hy_buf *out, hy_diags *d)
+{
+    return produce(b, fs, opt, NULL, out, NULL, d);
 }

@@ -18,5 +18,8 @@ typedef struct {
 
 bool hy_pdf_write(const hy_boxes *b, const hy_fontset *fonts, const hy_pdf_options *opt,
                   const char *path, hy_diags *d);
+/* The same PDF into a memory buffer (the fuzzer, the benchmark). */
+bool hy_pdf_write_mem(const hy_boxes *b, const hy_fontset *fonts, const hy_pdf_options *opt,
+                      hy_buf *out, hy_diags *d);
 
 #endif

@@ -100,28 +100,44 @@ static const yl_node *form_kind(const yl_doc *doc, hy_diags *d)
     return k;
 }
 
-int hy_engine_render(hy_engine *e, const char *in, const char *out, hy_diags *d, int *pages)
+/* Everything after loading: layout lookup, validation, layout, output (to `out` if not NULL,
+ * else into `mem` if not NULL, else nowhere). */
+static int render_doc(hy_engine *e, yl_doc *doc, const char *out, hy_buf *mem, hy_diags *d, int *pages)
 {
-    yl_doc doc;
-    int rc = HY_ERR_INPUT;
     hy_boxes boxes = {0};
-    if (pages) *pages = 0;
-    if (!yl_load_file(in, &doc, d)) goto done;
-    const yl_node *kind = form_kind(&doc, d);
-    const lay_form *form = kind ? get_layout(e, kind, in, d) : NULL;
-    if (!form || !hy_validate(form, &doc, d)) goto done;
+    int rc = HY_ERR_INPUT;
+    const yl_node *kind = form_kind(doc, d);
+    const lay_form *form = kind ? get_layout(e, kind, doc->file, d) : NULL;
+    if (!form || !hy_validate(form, doc, d)) goto done;
     hy_fontset *fonts = get_fonts(e, form->font_role, d);
     if (!fonts) goto done;
     hy_form_options fo = {e->opt.stamp, e->opt.watermark, NULL};
-    if (!hy_form_layout(form, &doc, fonts, &fo, &boxes, d)) goto done;
+    if (!hy_form_layout(form, doc, fonts, &fo, &boxes, d)) goto done;
     if (pages) *pages = (int)boxes.n_pages;
     rc = HY_OK;
-    if (out) {
-        hy_pdf_options po = {e->opt.epoch, "hyoka " HY_VERSION};
-        if (!hy_pdf_write(&boxes, fonts, &po, out, d)) rc = HY_ERR_OUTPUT;
-    }
+    hy_pdf_options po = {e->opt.epoch, "hyoka " HY_VERSION};
+    if (out && !hy_pdf_write(&boxes, fonts, &po, out, d)) rc = HY_ERR_OUTPUT;
+    if (!out && mem && !hy_pdf_write_mem(&boxes, fonts, &po, mem, d)) rc = HY_ERR_OUTPUT;
 done:
     hy_boxes_free(&boxes);
+    return rc;
+}
+
+int hy_engine_render(hy_engine *e, const char *in, const char *out, hy_diags *d, int *pages)
+{
+    yl_doc doc;
+    if (pages) *pages = 0;
+    int rc = yl_load_file(in, &doc, d) ? render_doc(e, &doc, out, NULL, d, pages) : HY_ERR_INPUT;
+    yl_free(&doc);
+    return rc;
+}
+
+int hy_engine_render_mem(hy_engine *e, const char *name, const char *data, size_t len, hy_buf *pdf,
+                         hy_diags *d, int *pages)
+{
+    yl_doc doc;
+    if (pages) *pages = 0;
+    int rc = yl_load_mem(name, data, len, &doc, d) ? render_doc(e, &doc, NULL, pdf, d, pages) : HY_ERR_INPUT;
     yl_free(&doc);
     return rc;
 }

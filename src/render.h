@@ -5,6 +5,7 @@
 #define HY_RENDER_H
 
 #include "diag.h"
+#include "util.h"
 
 #include <stdint.h>
 
@@ -29,5 +30,10 @@ void hy_engine_free(hy_engine *e);
  * (the document or its layout has errors; nothing was written) or HY_ERR_OUTPUT. Pages is
  * set to the page count when not NULL. */
 int hy_engine_render(hy_engine *e, const char *in, const char *out, hy_diags *d, int *pages);
+
+/* The same from YAML bytes in memory to PDF bytes in memory (pdf may be NULL: check only).
+ * `name` is the file name used in messages. */
+int hy_engine_render_mem(hy_engine *e, const char *name, const char *data, size_t len, hy_buf *pdf,
+                         hy_diags *d, int *pages);
 
 #endif
