@@ -447,7 +447,32 @@ static int cmp_names(const void *a, const void *b)
     return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
-/* Reads just enough of each layout file to know its kind. */
+/* The `kind:` of a layout file, read from its top-level line without parsing the whole file
+ * (the chosen layout is parsed, and checked, by lay_load). NULL if there is none. */
+static char *kind_line(const char *path)
+{
+    FILE *f = fopen(path, "rb");
+    if (!f) return NULL;
+    char line[512];
+    char *kind = NULL;
+    while (!kind && fgets(line, sizeof line, f)) {
+        if (strncmp(line, "kind:", 5)) continue;
+        char *v = line + 5;
+        v += strspn(v, " \t");
+        size_t n = strcspn(v, "#\r\n");
+        while (n && (v[n - 1] == ' ' || v[n - 1] == '\t')) n--;
+        if (n >= 2 && (v[0] == '"' || v[0] == '\'') && v[n - 1] == v[0]) {
+            v++;
+            n -= 2;
+        }
+        kind = hy_xmalloc(n + 1);
+        memcpy(kind, v, n);
+        kind[n] = 0;
+    }
+    fclose(f);
+    return kind;
+}
+
 char *lay_find(const char *dir, const char *kind)
 {
     DIR *dp = opendir(dir);
@@ -464,19 +489,14 @@ char *lay_find(const char *dir, const char *kind)
     }
     closedir(dp);
     /* Sorted, so that the choice never depends on directory order. */
-    qsort(names, n, sizeof *names, cmp_names);
+    if (n) qsort(names, n, sizeof *names, cmp_names);
     for (size_t i = 0; i < n && !found; i++) {
         char *path = hy_xmalloc(strlen(dir) + strlen(names[i]) + 2);
         sprintf(path, "%s/%s", dir, names[i]);
-        yl_doc doc;
-        hy_diags tmp = {0};
-        if (yl_load_file(path, &doc, &tmp)) {
-            yl_node *k = yl_get(doc.root, "kind");
-            if (k && k->kind == YL_SCALAR && !strcmp(k->str, kind)) found = path;
-        }
-        yl_free(&doc);
-        hy_diags_free(&tmp);
-        if (found != path) free(path);
+        char *k = kind_line(path);
+        if (k && !strcmp(k, kind)) found = path;
+        else free(path);
+        free(k);
     }
     for (size_t i = 0; i < n; i++) free(names[i]);
     free(names);

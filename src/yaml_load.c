@@ -103,6 +103,17 @@ static bool check_encoding(const char *name, const char *data, size_t len, hy_di
         return false;
     }
     while (i < len) {
+        if (s[i] >= 0x20 && s[i] < 0x7F) {  /* printable ASCII: the common case, always valid */
+            i++;
+            col++;
+            continue;
+        }
+        if (s[i] == '\n') {
+            i++;
+            line++;
+            col = 1;
+            continue;
+        }
         uint32_t cp;
         size_t n = hy_utf8_decode(data + i, len - i, &cp);
         if (!n) {
