@@ -27,3 +27,14 @@ foreach(part bad golden batch)
     include(${CMAKE_SOURCE_DIR}/tests/${part}.cmake)
   endif()
 endforeach()
+
+# Inputs that once crashed or hung the fuzzer: each must now end with a message or a PDF
+# (exit 0 or 2), never a crash, within the timeout.
+file(GLOB fuzz_cases ${CMAKE_SOURCE_DIR}/tests/fuzz-regress/*.yaml)
+foreach(case ${fuzz_cases})
+  get_filename_component(name ${case} NAME_WE)
+  add_test(NAME fuzz_${name}
+    COMMAND sh -c "\"$0\" render \"$1\" -o \"$2\"; rc=$?; rm -f \"$2\"; [ $rc -eq 0 ] || [ $rc -eq 2 ]"
+            $<TARGET_FILE:hyoka> ${case} ${CMAKE_BINARY_DIR}/fuzz-${name}.pdf)
+  set_tests_properties(fuzz_${name} PROPERTIES TIMEOUT 20)
+endforeach()
