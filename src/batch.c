@@ -5,13 +5,13 @@
  * one dies; progress, the summary line and the JSON report. Workers talk to the parent over two
  * pipes each: a document index down, a fixed header plus the diagnostics text back. */
 #include "batch.h"
+#include "font.h"
 #include "util.h"
 #include "yaml_load.h"
 
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
-#include <fontconfig/fontconfig.h>
 #include <poll.h>
 #include <signal.h>
 #include <stdarg.h>
@@ -192,24 +192,16 @@ static uint64_t hash_layouts(uint64_t h, const char *dir)
  * index, size and mtime: a font installed, removed or upgraded changes the hash. */
 static uint64_t hash_family(uint64_t h, const char *family)
 {
-    FcPattern *pat = FcPatternCreate();
-    FcPatternAddString(pat, FC_FAMILY, (const FcChar8 *)family);
-    FcConfigSubstitute(NULL, pat, FcMatchPattern);
-    FcDefaultSubstitute(pat);
-    FcResult res;
-    FcPattern *m = FcFontMatch(NULL, pat, &res);
-    FcChar8 *file = NULL;
     int index = 0;
+    char *file = hy_font_lookup(family, &index);
     h = fnv_str(h, family);
-    if (m && FcPatternGetString(m, FC_FILE, 0, &file) == FcResultMatch) {
+    if (file) {
         struct stat st;
-        FcPatternGetInteger(m, FC_INDEX, 0, &index);
-        h = fnv_i64(fnv_str(h, (const char *)file), index);
-        if (stat((const char *)file, &st) == 0)
+        h = fnv_i64(fnv_str(h, file), index);
+        if (stat(file, &st) == 0)
             h = fnv_i64(fnv_i64(fnv_i64(h, st.st_size), st.st_mtim.tv_sec), st.st_mtim.tv_nsec);
     }
-    if (m) FcPatternDestroy(m);
-    FcPatternDestroy(pat);
+    free(file);
     return h;
 }
 
@@ -223,7 +215,7 @@ static uint64_t hash_fonts(uint64_t h, const char *config)
     yl_doc cfg;
     hy_diags d = {0};
     if (ok && yl_load_file(config, &cfg, &d) && cfg.root && cfg.root->kind == YL_MAP) {
-        g_fc_init = FcInit();
+        g_fc_init = hy_fonts_init();
         for (size_t i = 0; i < cfg.root->n; i++) {
             const yl_node *l = cfg.root->vals[i];
             for (size_t j = 0; l->kind == YL_SEQ && j < l->n; j++)
@@ -1197,7 +1189,7 @@ static int run(bt_ctx *c)
     if (c->o.report && !write_report(c, &t) && t.rc < HY_ERR_OUTPUT) t.rc = HY_ERR_OUTPUT;
     free(c->w);
     free(c->queue);
-    if (g_fc_init) FcFini();  /* initialised by env_digest() before the fork: workers inherit it */
+    if (g_fc_init) hy_fonts_shutdown();  /* initialised by env_digest() before the fork: workers inherit it */
     return t.rc;
 }
 

@@ -19,7 +19,7 @@ struct hy_font_face {
 /* Asks fontconfig for a family; accepts the answer only if it is that family (fontconfig
  * otherwise substitutes "the closest" font, which would silently change the look) and has
  * TrueType outlines, which libharu can embed. */
-static char *match_family(const char *family, int *index)
+char *hy_font_lookup(const char *family, int *index)
 {
     FcPattern *pat = FcPatternCreate();
     FcPatternAddString(pat, FC_FAMILY, (const FcChar8 *)family);
@@ -74,7 +74,7 @@ static bool add_first(hy_fontset *fs, const yl_node *families, hy_buf *tried)
         const char *fam = families->items[i]->str;
         hy_buf_printf(tried, "%s%s", tried->len ? ", " : "", fam);
         hy_font f = {0};
-        f.path = match_family(fam, &f.index);
+        f.path = hy_font_lookup(fam, &f.index);
         if (f.path && open_face(&f)) {
             f.family = hy_xstrdup(fam);
             fs->fonts[fs->n++] = f;
@@ -135,6 +135,11 @@ void hy_fonts_free(hy_fontset *fs)
     for (size_t i = 0; i < sizeof fs->pages / sizeof *fs->pages; i++) free(fs->pages[i]);
     free(fs->tried);
     memset(fs, 0, sizeof *fs);
+}
+
+bool hy_fonts_init(void)
+{
+    return FcInit();
 }
 
 void hy_fonts_shutdown(void)

@@ -31,9 +31,15 @@ typedef struct {
     char *tried;                  /* "BIZ UDGothic, IPAexGothic, …" for messages */
 } hy_fontset;
 
+/* The file of an installed TrueType font of exactly that family (fontconfig would otherwise
+ * answer with a substitute), or NULL. Caller frees. */
+char *hy_font_lookup(const char *family, int *index);
+
 /* Loads the role's primary font and the fallbacks named in the fonts config file. */
 bool hy_fonts_load(hy_fontset *fs, const char *config_path, const char *role, hy_diags *d);
 void hy_fonts_free(hy_fontset *fs);
+/* Reads fontconfig's configuration now (a batch does it once, before forking workers). */
+bool hy_fonts_init(void);
 /* Releases fontconfig's caches once no fontset is in use (a clean exit for leak checkers). */
 void hy_fonts_shutdown(void);
 
