@@ -127,7 +127,7 @@ static tb_cell *label_cell(fctx *c, tb_row *r, double x, double w, double gray, 
      * was printed in full where it began), so that it can never fill a page by itself. */
     if (cell->cont->n > MAX_CONT_LINES) {
         cell->cont->n = MAX_CONT_LINES - 1;
-        add_text(c, cell->cont, hy_arena_printf(c->a, "…%s", c->f->continued), c->f->size, bold, none, 0,
+        add_text(c, cell->cont, hy_arena_printf(c->a, "\u2026%s", c->f->continued), c->f->size, bold, none, 0,
                  inner(cell), NULL);
     }
     return cell;
@@ -173,13 +173,13 @@ static void append_strips(fctx *c, tb_cell *dst, const tb_cell *src)
     }
 }
 
-/* The <選択肢> list: two options to a line when every option fits in half the width, so
+/* The option list (<選択肢>): two options to a line when every option fits in half the width, so
  * that the numbers line up in columns; otherwise one option per line. */
 static void options_column(fctx *c, tb_cell *col, const lay_options *o, double width)
 {
     hy_src none = {c->f->path, 0, 0};
     double sz = c->f->small, half = width / 2 - 2;
-    add_text(c, col, "<選択肢>", sz, false, none, 0, width, NULL);
+    if (*c->f->mark_options) add_text(c, col, c->f->mark_options, sz, false, none, 0, width, NULL);
     const char **item = hy_arena_alloc(c->a, (o->n + 1) * sizeof *item);
     bool pairs = o->n >= 2;
     for (size_t i = 0; i < o->n; i++) {
@@ -204,10 +204,10 @@ static void fill_choice(fctx *c, tb_cell *cell, const lay_node *ln, const yl_nod
 {
     const yl_node *v = yl_get(map, ln->key);
     const char *val = text_of(v);
-    const char *shown = *val ? hy_arena_printf(c->a, "[ %s ]", val) : "[　　　　　　]";
+    const char *shown = *val ? hy_arena_printf(c->a, "[ %s ]", val) : c->f->mark_empty_choice;
     if (ln->count_key) {
         const char *cnt = text_of(yl_get(map, ln->count_key));
-        shown = hy_arena_printf(c->a, "%s　( %s ) 件", shown, *cnt ? cnt : "　");
+        shown = hy_arena_printf(c->a, "%s　%s", shown, subst(c, c->f->mark_count, "", *cnt ? cnt : "　"));
     }
     double w = inner(cell), lw = w * 0.44, rw = w - lw - 6;
     tb_cell left = {0}, right = {0};
@@ -246,7 +246,8 @@ static const char *check_text(fctx *c, const yl_node *list, const lay_checklist 
 {
     const yl_node *t;
     bool on = checked(list, cl, ck, &t);
-    const char *s = hy_arena_printf(c->a, "%s %s", on ? "[○]" : "[　]", item_label(list, cl, ck));
+    const char *s = hy_arena_printf(c->a, "%s %s", on ? c->f->mark_checked : c->f->mark_unchecked,
+                                    item_label(list, cl, ck));
     if (ck->paren) s = hy_arena_printf(c->a, "%s ( %s )", s, *text_of(t) ? text_of(t) : "　");
     if (ck->suffix) s = hy_arena_printf(c->a, "%s %s", s, ck->suffix);
     return s;
@@ -405,7 +406,8 @@ static void head_row(fctx *c, const lay_node *ln, const yl_node *map)
     for (size_t i = 0; i < ln->n_head_checks; i++) {
         const yl_node *v = yl_get(map, ln->head_checks[i]);
         bool on = v && v->kind == YL_SCALAR && !strcmp(v->str, "true");
-        hy_buf_printf(&b, "%s%s %s", i ? "　" : "", on ? "[○]" : "[　]", ln->head_checks[i]);
+        hy_buf_printf(&b, "%s%s %s", i ? "　" : "", on ? c->f->mark_checked : c->f->mark_unchecked,
+                      ln->head_checks[i]);
     }
     hy_src none = {c->f->path, 0, 0};
     double cw = hy_text_width(&c->ts, b.data, c->f->size, none) + 2 * PAD_X + 2;

@@ -404,6 +404,14 @@ static void parse_page(ctx *c, const yl_node *root)
     f->gannen = g ? g : "元年";
     const char *cont = str_of(c, root, "continued");
     f->continued = cont ? cont : "（続き）";
+    const yl_node *marks = yl_get(root, "marks");
+    const char *v;
+    f->mark_checked = (v = str_of(c, marks, "checked")) ? v : "[x]";
+    f->mark_unchecked = (v = str_of(c, marks, "unchecked")) ? v : "[ ]";
+    f->mark_options = (v = str_of(c, marks, "options")) ? v : "";
+    f->mark_count = (v = str_of(c, marks, "count")) ? v : "({})";
+    f->mark_empty_choice = (v = str_of(c, marks, "empty_choice")) ? v : "[ ]";
+    if (!strstr(f->mark_count, "{}")) bad(c, yl_get(marks, "count"), "layout: marks.count needs {} for the number%s", "");
     const yl_node *meta = yl_get(root, "meta");
     f->meta_title = str_of(c, meta, "title");
     f->meta_title_format = str_of(c, meta, "title_format");

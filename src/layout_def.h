@@ -86,6 +86,11 @@ typedef struct {
     double col_label, col_sublabel;
     const char *gannen;     /* 元年 or 1年 */
     const char *continued;  /* （続き） */
+    /* How the form prints its controls (layout `marks:`). */
+    const char *mark_checked, *mark_unchecked;  /* [○] [　] */
+    const char *mark_options;                   /* <選択肢> */
+    const char *mark_count;                     /* "( {} ) 件": {} is the number */
+    const char *mark_empty_choice;              /* [　　　　　　] */
     const char *meta_title, *meta_title_format, *meta_author, *meta_date, *meta_subject;
     lay_options *options;
     size_t n_options;
