@@ -18,10 +18,23 @@ static uint32_t normalise(uint32_t cp)
     return cp == '\t' ? ' ' : cp;
 }
 
+static bool variation_selector(uint32_t cp)
+{
+    return (cp >= 0xFE00 && cp <= 0xFE0F) || (cp >= 0xE0100 && cp <= 0xE01EF);
+}
+
 static void report_missing(hy_typesetter *t, uint32_t cp, hy_src src)
 {
     char u[5] = {0};
     hy_utf8_encode(cp, u);
+    if (variation_selector(cp)) {
+        hy_diag_add(t->diags, src.file, src.line, src.col,
+                    "variation selector U+%04X: ideographic variation sequences (IVS) are not "
+                    "supported; write the base character alone, or the variant's own code point",
+                    (unsigned)cp);
+        t->ok = false;
+        return;
+    }
     hy_diag_add(t->diags, src.file, src.line, src.col,
                 "character U+%04X '%s' is in none of the configured fonts (tried %s)", (unsigned)cp,
                 cp >= 0x20 ? u : "?", t->fonts->tried);
