@@ -138,6 +138,27 @@ def main():
     failures = []
     if x.stderr.strip():
         failures.append("pdftotext warned: " + x.stderr.strip().splitlines()[0])
+    # The publishing checks: every font embedded, subset and with a ToUnicode map; qpdf finds
+    # no error; mutool extracts the text without a warning (other than its build's ICC note).
+    fonts = subprocess.run(["pdffonts", pdf], capture_output=True, text=True).stdout.splitlines()[2:]
+    for f in fonts:
+        cols = f.split()
+        emb, sub, uni = cols[-5:-2]
+        if (emb, sub, uni) != ("yes", "yes", "yes"):
+            failures.append(f"font not embedded+subset+ToUnicode: {f.strip()}")
+    if not fonts:
+        failures.append("pdffonts lists no font")
+    q = subprocess.run(["qpdf", "--check", pdf], capture_output=True, text=True)
+    if q.returncode != 0:
+        failures.append("qpdf --check: " + (q.stdout + q.stderr).strip().splitlines()[-1])
+    m = subprocess.run(["mutool", "draw", "-F", "txt", "-o", os.devnull, pdf], capture_output=True, text=True)
+    warnings = [l for l in m.stderr.splitlines()
+                if l.strip() and "ICC support is not available" not in l and not l.startswith("page ")]
+    if m.returncode != 0 or warnings:
+        failures.append("mutool: " + (warnings[0] if warnings else f"exit {m.returncode}"))
+    mt = subprocess.run(["mutool", "draw", "-F", "txt", pdf], capture_output=True, text=True).stdout
+    mflat = WS_RE.sub("", mt)
+
     lines = x.stdout.splitlines()
     furniture = re.compile(r"^\s*\d+ / \d+\s*$")
     body = [l for l in lines if not furniture.match(l)]
@@ -154,7 +175,7 @@ def main():
     missing = 0
     for t in texts:
         needle = WS_RE.sub("", t)
-        if needle and not chunked_find(flat, needle):
+        if needle and not (chunked_find(flat, needle) and chunked_find(mflat, needle)):
             missing += 1
             if missing <= 10:
                 failures.append(f"text not found in the PDF: {t[:80]!r}")

@@ -38,3 +38,15 @@ foreach(case ${fuzz_cases})
             $<TARGET_FILE:hyoka> ${case} ${CMAKE_BINARY_DIR}/fuzz-${name}.pdf)
   set_tests_properties(fuzz_${name} PROPERTIES TIMEOUT 20)
 endforeach()
+
+# valgrind memcheck on every example: no invalid access, no uninitialised use, no leak.
+find_program(VALGRIND valgrind)
+if(VALGRIND)
+  foreach(doc 000-chiba-kouki-revision 001-meguro-kaigo 002-chiba-kenshin 004-sakai-kodomo)
+    add_test(NAME valgrind_${doc}
+      COMMAND ${VALGRIND} --error-exitcode=1 --leak-check=full --errors-for-leak-kinds=definite,indirect
+              --show-leak-kinds=definite,indirect -q
+              $<TARGET_FILE:hyoka> render ${CMAKE_SOURCE_DIR}/examples/${doc}.yaml -o ${CMAKE_BINARY_DIR}/valgrind-${doc}.pdf)
+    set_tests_properties(valgrind_${doc} PROPERTIES LABELS nosan TIMEOUT 300)
+  endforeach()
+endif()
