@@ -173,3 +173,14 @@ int hy_font_pick(hy_fontset *fs, uint32_t cp, int32_t *w1000)
     }
     return -1;
 }
+
+int hy_font_pick_variant(hy_fontset *fs, uint32_t cp, uint32_t vs, int32_t *w1000)
+{
+    for (int i = 0; i < fs->n; i++) {
+        FT_UInt gid = FT_Face_GetCharVariantIndex(fs->fonts[i].ft->face, cp, vs);
+        if (!gid) continue;
+        *w1000 = measure(&fs->fonts[i], gid);
+        return i;
+    }
+    return -1;
+}

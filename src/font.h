@@ -45,5 +45,8 @@ void hy_fonts_shutdown(void);
 
 /* Which font draws cp (0 = primary), with its width in 1/1000 em; -1 if no font has it. */
 int hy_font_pick(hy_fontset *fs, uint32_t cp, int32_t *w1000);
+/* Which font draws the variation sequence cp + vs (an ideographic variation sequence), with
+ * the width of its glyph; -1 if no font has that variant. */
+int hy_font_pick_variant(hy_fontset *fs, uint32_t cp, uint32_t vs, int32_t *w1000);
 
 #endif

@@ -38,34 +38,80 @@ typedef struct {
     hy_subset subset;
 } pdf_font;
 
-/* The sorted, unique characters drawn with font f (a bit per code point: a document draws
- * 10^5 characters, sorting them was a fifth of the run time). */
-static uint32_t *chars_of_font(const hy_boxes *b, int f, size_t *count)
+/* Calls fn for every character drawn with font f, a variation sequence counting as one. */
+static void each_char(const hy_boxes *b, int f, void (*fn)(void *, hy_char), void *ctx)
 {
-    uint64_t *seen = hy_xcalloc(0x110000 / 64, sizeof *seen);
-    size_t n = 0;
     for (size_t p = 0; p < b->n_pages; p++)
         for (size_t t = 0; t < b->pages[p].n_texts; t++) {
             const hy_textbox *tb = &b->pages[p].texts[t];
             if (tb->font != f) continue;
             const char *s = tb->utf8;
             for (size_t i = 0, len = strlen(s); i < len;) {
-                uint32_t cp;
-                size_t k = hy_utf8_decode(s + i, len - i, &cp);
+                hy_char c = {0, 0};
+                size_t k = hy_utf8_decode(s + i, len - i, &c.cp);
                 if (!k) break;
                 i += k;
-                if (!(seen[cp >> 6] >> (cp & 63) & 1)) n++;
-                seen[cp >> 6] |= (uint64_t)1 << (cp & 63);
+                uint32_t next;
+                size_t k2 = hy_utf8_decode(s + i, len - i, &next);
+                if (k2 && hy_is_variation_selector(next)) {
+                    c.vs = next;
+                    i += k2;
+                }
+                fn(ctx, c);
             }
         }
-    uint32_t *cps = hy_xmalloc((n + 1) * sizeof *cps);
+}
+
+typedef struct {
+    uint64_t *seen;         /* a bit per plain code point */
+    size_t n;
+    hy_vec seqs;            /* variation sequences, rare: (cp << 32 | vs) boxed in the vector */
+} char_set;
+
+static void add_char(void *ctx, hy_char c)
+{
+    char_set *cs = ctx;
+    if (c.vs) {
+        for (size_t i = 0; i < cs->seqs.n; i++) {
+            const hy_char *o = cs->seqs.items[i];
+            if (o->cp == c.cp && o->vs == c.vs) return;
+        }
+        hy_char *h = hy_xmalloc(sizeof *h);
+        *h = c;
+        hy_vec_push(&cs->seqs, h);
+        return;
+    }
+    if (!(cs->seen[c.cp >> 6] >> (c.cp & 63) & 1)) cs->n++;
+    cs->seen[c.cp >> 6] |= (uint64_t)1 << (c.cp & 63);
+}
+
+static int cmp_char(const void *pa, const void *pb)
+{
+    const hy_char *a = pa, *b = pb;
+    if (a->cp != b->cp) return a->cp < b->cp ? -1 : 1;
+    return a->vs < b->vs ? -1 : a->vs > b->vs;
+}
+
+/* The sorted, unique characters drawn with font f (a bit per code point: a document draws
+ * 10^5 characters, sorting them was a fifth of the run time). */
+static hy_char *chars_of_font(const hy_boxes *b, int f, size_t *count)
+{
+    char_set cs = {hy_xcalloc(0x110000 / 64, sizeof *cs.seen), 0, {0}};
+    each_char(b, f, add_char, &cs);
+    hy_char *out = hy_xmalloc((cs.n + cs.seqs.n + 1) * sizeof *out);
     size_t k = 0;
     for (uint32_t w = 0; w < 0x110000 / 64; w++)
-        for (uint64_t bits = seen[w]; bits; bits &= bits - 1)
-            cps[k++] = w * 64 + (uint32_t)__builtin_ctzll(bits);
-    free(seen);
+        for (uint64_t bits = cs.seen[w]; bits; bits &= bits - 1)
+            out[k++] = (hy_char){w * 64 + (uint32_t)__builtin_ctzll(bits), 0};
+    for (size_t i = 0; i < cs.seqs.n; i++) {
+        out[k++] = *(hy_char *)cs.seqs.items[i];
+        free(cs.seqs.items[i]);
+    }
+    if (cs.seqs.n) qsort(out, k, sizeof *out, cmp_char);
+    hy_vec_free(&cs.seqs);
+    free(cs.seen);
     *count = k;
-    return cps;
+    return out;
 }
 
 static bool load_fonts(HPDF_Doc pdf, const hy_boxes *b, const hy_fontset *fs, pdf_font *out,
@@ -73,14 +119,14 @@ static bool load_fonts(HPDF_Doc pdf, const hy_boxes *b, const hy_fontset *fs, pd
 {
     for (int i = 0; i < fs->n; i++) {
         size_t n;
-        uint32_t *cps = chars_of_font(b, i, &n);
+        hy_char *chars = chars_of_font(b, i, &n);
         if (!n) {
-            free(cps);
+            free(chars);
             continue;
         }
         char err[256];
-        bool ok = hy_subset_make(&fs->fonts[i], cps, n, &out[i].subset, err, sizeof err);
-        free(cps);
+        bool ok = hy_subset_make(&fs->fonts[i], chars, n, &out[i].subset, err, sizeof err);
+        free(chars);
         if (!ok) {
             hy_diag_add(d, NULL, 0, 0, "font %s: %s", fs->fonts[i].family, err);
             return false;
@@ -97,20 +143,33 @@ static bool load_fonts(HPDF_Doc pdf, const hy_boxes *b, const hy_fontset *fs, pd
     return true;
 }
 
-/* A text as the 2-byte codes libharu will write: characters above U+FFFF become their
- * private-use alias in the subset font. */
+/* A text as the 2-byte codes libharu will write: characters above U+FFFF and variation
+ * sequences become their private-use alias in the subset font. */
 static void encode_text(const hy_subset *s, const char *utf8, hy_buf *out)
 {
     out->len = 0;
     hy_buf_add(out, "", 0);
     for (size_t i = 0, len = strlen(utf8); i < len;) {
-        uint32_t cp;
+        uint32_t cp, vs = 0;
         size_t k = hy_utf8_decode(utf8 + i, len - i, &cp);
         if (!k) break;
         i += k;
+        size_t k2 = hy_utf8_decode(utf8 + i, len - i, &vs);
+        if (k2 && hy_is_variation_selector(vs)) i += k2;
+        else vs = 0;
         char u[4];
-        hy_buf_add(out, u, hy_utf8_encode(cp > 0xFFFF ? hy_subset_code(s, cp) : cp, u));
+        uint32_t code = cp > 0xFFFF || vs ? hy_subset_code(s, cp, vs) : cp;
+        hy_buf_add(out, u, hy_utf8_encode(code, u));
     }
+}
+
+/* UTF-16BE hex of a code point, as ToUnicode wants it. */
+static void utf16_hex(hy_buf *b, uint32_t cp)
+{
+    if (cp > 0xFFFF)
+        hy_buf_printf(b, "%04X%04X", 0xD800 + ((cp - 0x10000) >> 10), 0xDC00 + ((cp - 0x10000) & 0x3FF));
+    else
+        hy_buf_printf(b, "%04X", cp);
 }
 
 /* PDF 32000-1 9.10.3: a ToUnicode CMap maps each code to its text with bfchar entries (at
@@ -128,12 +187,10 @@ static void write_tounicode(HPDF_Font font, const hy_subset *s)
         size_t k = s->n - i < 100 ? s->n - i : 100;
         hy_buf_printf(&b, "%zu beginbfchar\n", k);
         for (size_t j = i; j < i + k; j++) {
-            uint32_t cp = s->map[j].cp;
-            if (cp > 0xFFFF)
-                hy_buf_printf(&b, "<%04X> <%04X%04X>\n", s->map[j].code, 0xD800 + ((cp - 0x10000) >> 10),
-                              0xDC00 + ((cp - 0x10000) & 0x3FF));
-            else
-                hy_buf_printf(&b, "<%04X> <%04X>\n", s->map[j].code, cp);
+            hy_buf_printf(&b, "<%04X> <", s->map[j].code);
+            utf16_hex(&b, s->map[j].cp);
+            if (s->map[j].vs) utf16_hex(&b, s->map[j].vs);
+            hy_buf_puts(&b, ">\n");
         }
         hy_buf_puts(&b, "endbfchar\n");
     }

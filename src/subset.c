@@ -19,20 +19,27 @@ static int cmp_map(const void *a, const void *b)
     return x < y ? -1 : x > y;
 }
 
-/* Assigns each character its 2-byte code: itself when in the BMP, else an unused PUA point. */
-static bool assign_codes(const uint32_t *cps, size_t n, hy_subset_map *map)
+bool hy_is_variation_selector(uint32_t cp)
+{
+    return (cp >= 0xFE00 && cp <= 0xFE0F) || (cp >= 0xE0100 && cp <= 0xE01EF);
+}
+
+/* Assigns each character its 2-byte code: itself when a plain BMP character, else an unused
+ * PUA point (characters above U+FFFF, variation sequences). */
+static bool assign_codes(const hy_char *chars, size_t n, hy_subset_map *map)
 {
     uint32_t next = ALIAS_FIRST;
     for (size_t i = 0; i < n; i++) {
-        map[i].cp = cps[i];
-        if (cps[i] <= 0xFFFF) {
-            map[i].code = (uint16_t)cps[i];
+        map[i].cp = chars[i].cp;
+        map[i].vs = chars[i].vs;
+        if (chars[i].cp <= 0xFFFF && !chars[i].vs) {
+            map[i].code = (uint16_t)chars[i].cp;
             continue;
         }
         bool taken;
         do {  /* skip PUA points the document itself uses */
             taken = false;
-            for (size_t k = 0; k < n && !taken; k++) taken = cps[k] == next;
+            for (size_t k = 0; k < n && !taken; k++) taken = chars[k].cp == next && !chars[k].vs;
             if (taken) next++;
         } while (taken && next <= ALIAS_LAST);
         if (next > ALIAS_LAST) return false;
@@ -160,7 +167,7 @@ static bool write_temp(hb_blob_t *blob, char *path, size_t cap)
     return ok;
 }
 
-static hb_face_t *subset_face(const hy_font *font, const uint32_t *cps, size_t n)
+static hb_face_t *subset_face(const hy_font *font, const hy_char *chars, size_t n)
 {
     hb_blob_t *blob = hb_blob_create_from_file_or_fail(font->path);
     if (!blob) return NULL;
@@ -173,7 +180,10 @@ static hb_face_t *subset_face(const hy_font *font, const uint32_t *cps, size_t n
          * needs them (pdftoppm, mutool and print drivers rasterize unhinted or auto-hint). */
         hb_subset_input_set_flags(in, HB_SUBSET_FLAGS_NO_HINTING);
         hb_set_t *u = hb_subset_input_unicode_set(in);
-        for (size_t i = 0; i < n; i++) hb_set_add(u, cps[i]);
+        for (size_t i = 0; i < n; i++) {
+            hb_set_add(u, chars[i].cp);
+            if (chars[i].vs) hb_set_add(u, chars[i].vs);  /* keeps its cmap format-14 record */
+        }
         sub = hb_subset_or_fail(face, in);
         hb_subset_input_destroy(in);
     }
@@ -181,17 +191,17 @@ static hb_face_t *subset_face(const hy_font *font, const uint32_t *cps, size_t n
     return sub;
 }
 
-bool hy_subset_make(const hy_font *font, const uint32_t *cps, size_t n, hy_subset *out,
+bool hy_subset_make(const hy_font *font, const hy_char *chars, size_t n, hy_subset *out,
                     char *err, size_t err_cap)
 {
     memset(out, 0, sizeof *out);
     out->map = hy_xcalloc(n + 1, sizeof *out->map);
     out->n = n;
-    if (!assign_codes(cps, n, out->map)) {
+    if (!assign_codes(chars, n, out->map)) {
         snprintf(err, err_cap, "too many characters above U+FFFF in one font");
         return false;
     }
-    hb_face_t *sub = subset_face(font, cps, n);
+    hb_face_t *sub = subset_face(font, chars, n);
     if (!sub) {
         snprintf(err, err_cap, "cannot subset the font %s", font->path);
         return false;
@@ -203,7 +213,8 @@ bool hy_subset_make(const hy_font *font, const uint32_t *cps, size_t n, hy_subse
     uint16_t *gids = hy_xmalloc((n + 1) * sizeof *gids);
     for (size_t i = 0; i < n; i++) {
         hb_codepoint_t g = 0;
-        hb_font_get_nominal_glyph(hf, byc[i].cp, &g);
+        if (byc[i].vs) hb_font_get_variation_glyph(hf, byc[i].cp, byc[i].vs, &g);
+        else hb_font_get_nominal_glyph(hf, byc[i].cp, &g);
         gids[i] = (uint16_t)g;
     }
     hy_buf cmap = build_cmap(byc, gids, n);
@@ -219,15 +230,16 @@ bool hy_subset_make(const hy_font *font, const uint32_t *cps, size_t n, hy_subse
     return ok;
 }
 
-uint16_t hy_subset_code(const hy_subset *s, uint32_t cp)
+uint16_t hy_subset_code(const hy_subset *s, uint32_t cp, uint32_t vs)
 {
     size_t lo = 0, hi = s->n;
     while (lo < hi) {
         size_t mid = (lo + hi) / 2;
-        if (s->map[mid].cp < cp) lo = mid + 1;
+        const hy_subset_map *m = &s->map[mid];
+        if (m->cp < cp || (m->cp == cp && m->vs < vs)) lo = mid + 1;
         else hi = mid;
     }
-    return lo < s->n && s->map[lo].cp == cp ? s->map[lo].code : 0;
+    return lo < s->n && s->map[lo].cp == cp && s->map[lo].vs == vs ? s->map[lo].code : 0;
 }
 
 void hy_subset_free(hy_subset *s)

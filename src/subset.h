@@ -16,22 +16,32 @@
 #include <stddef.h>
 #include <stdint.h>
 
+/* A character as drawn: a code point, or a code point with a variation selector (an
+ * ideographic variation sequence such as 葛 U+845B + U+E0100, for variant kanji in names). */
 typedef struct {
-    uint32_t cp;            /* the character as written */
+    uint32_t cp;
+    uint32_t vs;            /* 0, or U+FE00–FE0F / U+E0100–E01EF */
+} hy_char;
+
+typedef struct {
+    uint32_t cp, vs;        /* the character as written */
     uint16_t code;          /* the 2-byte code the content stream uses (cp, or a PUA alias) */
 } hy_subset_map;
 
 typedef struct {
     char path[64];          /* the temporary subset font file */
-    hy_subset_map *map;     /* sorted by cp */
+    hy_subset_map *map;     /* sorted by (cp, vs) */
     size_t n;
 } hy_subset;
 
-/* Writes a subset of font with exactly the characters cps[0..n) (sorted, unique). */
-bool hy_subset_make(const hy_font *font, const uint32_t *cps, size_t n, hy_subset *out,
+/* Writes a subset of font with exactly the characters chars[0..n) (sorted by (cp, vs), unique).
+ * Characters above U+FFFF and variation sequences get private-use aliases. */
+bool hy_subset_make(const hy_font *font, const hy_char *chars, size_t n, hy_subset *out,
                     char *err, size_t err_cap);
-/* The code a character is sent as (0 if it is not in the subset). */
-uint16_t hy_subset_code(const hy_subset *s, uint32_t cp);
+/* The code a character (vs = 0) or a variation sequence is sent as (0 if not in the subset). */
+uint16_t hy_subset_code(const hy_subset *s, uint32_t cp, uint32_t vs);
+/* Is cp a variation selector? */
+bool hy_is_variation_selector(uint32_t cp);
 void hy_subset_free(hy_subset *s);
 
 #endif

@@ -29,15 +29,23 @@ static void report_missing(hy_typesetter *t, uint32_t cp, hy_src src)
     hy_utf8_encode(cp, u);
     if (variation_selector(cp)) {
         hy_diag_add(t->diags, src.file, src.line, src.col,
-                    "variation selector U+%04X: ideographic variation sequences (IVS) are not "
-                    "supported; write the base character alone, or the variant's own code point",
-                    (unsigned)cp);
+                    "variation selector U+%04X follows no character it can vary", (unsigned)cp);
         t->ok = false;
         return;
     }
     hy_diag_add(t->diags, src.file, src.line, src.col,
                 "character U+%04X '%s' is in none of the configured fonts (tried %s)", (unsigned)cp,
                 cp >= 0x20 ? u : "?", t->fonts->tried);
+    t->ok = false;
+}
+
+static void report_variant(hy_typesetter *t, uint32_t base, uint32_t vs, hy_src src)
+{
+    char u[5] = {0};
+    hy_utf8_encode(base, u);
+    hy_diag_add(t->diags, src.file, src.line, src.col,
+                "the variant U+%04X U+%04X of '%s' is in none of the configured fonts (tried %s)",
+                (unsigned)base, (unsigned)vs, u, t->fonts->tried);
     t->ok = false;
 }
 
@@ -54,6 +62,21 @@ static shaped shape(hy_typesetter *t, const char *text, hy_src src)
         if (cp == '\r') continue;
         int32_t w = 0;
         int f = 0;
+        if (variation_selector(cp) && s.n && s.cps[s.n - 1] != '\n') {
+            /* The base before it takes the font that has this variant, with that glyph's width. */
+            f = hy_font_pick_variant(t->fonts, s.cps[s.n - 1], cp, &w);
+            if (f < 0) {
+                report_variant(t, s.cps[s.n - 1], cp, src);
+                f = 0;
+            } else {
+                s.font[s.n - 1] = (signed char)f;
+                s.w[s.n - 1] = w;
+            }
+            s.cps[s.n] = cp;
+            s.w[s.n] = 0;
+            s.font[s.n++] = (signed char)f;
+            continue;
+        }
         if (cp != '\n') {
             f = hy_font_pick(t->fonts, cp, &w);
             if (f < 0) {

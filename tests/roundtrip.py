@@ -156,7 +156,10 @@ def main():
                 if l.strip() and "ICC support is not available" not in l and not l.startswith("page ")]
     if m.returncode != 0 or warnings:
         failures.append("mutool: " + (warnings[0] if warnings else f"exit {m.returncode}"))
-    mt = subprocess.run(["mutool", "draw", "-F", "txt", pdf], capture_output=True, text=True).stdout
+    raw = subprocess.run(["mutool", "draw", "-F", "txt", pdf], capture_output=True).stdout
+    # mutool 1.21 writes a ToUnicode target of several characters that holds a surrogate pair
+    # (a variation sequence: 葛 + U+E0100) as two CESU-8 surrogates; join them back.
+    mt = raw.decode("utf-8", "surrogatepass").encode("utf-16-le", "surrogatepass").decode("utf-16-le")
     mflat = WS_RE.sub("", mt)
 
     lines = x.stdout.splitlines()

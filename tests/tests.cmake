@@ -17,6 +17,12 @@ foreach(doc 001-meguro-kaigo 002-chiba-kenshin 004-sakai-kodomo)
             ${CMAKE_SOURCE_DIR}/examples/${doc}.yaml ${CMAKE_SOURCE_DIR}/layouts/juten.yaml
             ${CMAKE_BINARY_DIR}/roundtrip)
 endforeach()
+foreach(doc nonbmp gaiji widths long-tokens)
+  add_test(NAME roundtrip_fixture_${doc}
+    COMMAND Python3::Interpreter ${CMAKE_SOURCE_DIR}/tests/roundtrip.py $<TARGET_FILE:hyoka>
+            ${CMAKE_SOURCE_DIR}/tests/fixtures/${doc}.yaml ${CMAKE_SOURCE_DIR}/layouts/juten.yaml
+            ${CMAKE_BINARY_DIR}/roundtrip)
+endforeach()
 add_test(NAME roundtrip_000-chiba-kouki-revision
   COMMAND Python3::Interpreter ${CMAKE_SOURCE_DIR}/tests/roundtrip.py $<TARGET_FILE:hyoka>
           ${CMAKE_SOURCE_DIR}/examples/000-chiba-kouki-revision.yaml
