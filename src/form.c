@@ -253,13 +253,30 @@ static const char *check_text(fctx *c, const yl_node *list, const lay_checklist 
     return s;
 }
 
+/* The layout's number of columns, or fewer when an item would otherwise wrap inside its
+ * column (long items such as 電子記録媒体(フラッシュメモリを除く。) in a narrow cell). */
+static int check_columns(fctx *c, const yl_node *list, const lay_checklist *cl, double w, hy_src src)
+{
+    int cols = cl->columns;
+    for (; cols > 1; cols--) {
+        bool fits = true;
+        for (size_t i = 0; i < cl->n && fits; i++)
+            if (!cl->items[i].wide)
+                fits = hy_text_width(&c->ts, check_text(c, list, cl, &cl->items[i]), c->f->size, src) <= w / cols - 4;
+        if (fits) break;
+    }
+    return cols;
+}
+
 /* Checkbox items in a grid, row by row; a `wide` item takes a row of its own. */
 static void fill_checks(fctx *c, tb_cell *cell, const lay_node *ln, const yl_node *map)
 {
     const lay_checklist *cl = ln->checks;
     const yl_node *list = yl_get(map, ln->key);
     hy_src src = src_of(c, list ? list : map);
-    double w = inner(cell), colw = w / cl->columns;
+    double w = inner(cell);
+    int cols = check_columns(c, list, cl, w, src);
+    double colw = w / cols;
     const char *group = NULL;
     for (size_t i = 0; i < cl->n;) {
         if (cl->items[i].group && cl->items[i].group != group) {
@@ -268,7 +285,7 @@ static void fill_checks(fctx *c, tb_cell *cell, const lay_node *ln, const yl_nod
         }
         tb_cell rowcells = {0};
         size_t col = 0;
-        for (; i < cl->n && col < (size_t)cl->columns; col++, i++) {
+        for (; i < cl->n && col < (size_t)cols; col++, i++) {
             const lay_check *ck = &cl->items[i];
             if (ck->group != group || (ck->wide && col > 0)) break;
             tb_cell one = {0};
