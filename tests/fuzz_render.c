@@ -12,13 +12,22 @@
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
+/* One engine for the whole run, as in a batch worker: layouts and fonts are loaded once. It
+ * is freed at exit, so that LeakSanitizer sees fontconfig released too. */
+static hy_engine *engine;
+
+static void free_engine(void)
+{
+    hy_engine_free(engine);
+    engine = NULL;
+}
+
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-    /* One engine for the whole run, as in a batch worker: layouts and fonts are loaded once. */
-    static hy_engine *engine;
     if (!engine) {
         hy_render_options o = {HYOKA_DATA_DIR "/layouts", HYOKA_DATA_DIR "/fonts/fonts.yaml", NULL, NULL, 0};
         engine = hy_engine_new(&o);
+        atexit(free_engine);
     }
     hy_diags d = {0};
     hy_buf pdf = {0};
