@@ -481,32 +481,48 @@ static char *kind_line(const char *path)
     return kind;
 }
 
-char *lay_find(const char *dir, const char *kind)
+/* The *.yaml file names of dir, sorted (so that choices never depend on directory order). */
+static bool layout_files(const char *dir, hy_vec *out)
 {
     DIR *dp = opendir(dir);
-    if (!dp) return NULL;
-    char *found = NULL;
+    if (!dp) return false;
     struct dirent *e;
-    char **names = NULL;
-    size_t n = 0;
     while ((e = readdir(dp))) {
         size_t len = strlen(e->d_name);
         if (len < 6 || strcmp(e->d_name + len - 5, ".yaml")) continue;
-        names = hy_xrealloc(names, n + 1, sizeof *names);
-        names[n++] = hy_xstrdup(e->d_name);
+        char *path = hy_xmalloc(strlen(dir) + len + 2);
+        sprintf(path, "%s/%s", dir, e->d_name);
+        hy_vec_push(out, path);
     }
     closedir(dp);
-    /* Sorted, so that the choice never depends on directory order. */
-    if (n) qsort(names, n, sizeof *names, cmp_names);
-    for (size_t i = 0; i < n && !found; i++) {
-        char *path = hy_xmalloc(strlen(dir) + strlen(names[i]) + 2);
-        sprintf(path, "%s/%s", dir, names[i]);
-        char *k = kind_line(path);
-        if (k && !strcmp(k, kind)) found = path;
-        else free(path);
+    if (out->n) qsort(out->items, out->n, sizeof *out->items, cmp_names);
+    return true;
+}
+
+bool lay_kinds(const char *dir, hy_vec *out)
+{
+    hy_vec files = {0};
+    if (!layout_files(dir, &files)) return false;
+    for (size_t i = 0; i < files.n; i++) {
+        char *k = kind_line(files.items[i]);
+        if (k) hy_vec_push(out, k);
+        free(files.items[i]);
+    }
+    hy_vec_free(&files);
+    return true;
+}
+
+char *lay_find(const char *dir, const char *kind)
+{
+    hy_vec files = {0};
+    char *found = NULL;
+    layout_files(dir, &files);
+    for (size_t i = 0; i < files.n; i++) {
+        char *k = found ? NULL : kind_line(files.items[i]);
+        if (k && !strcmp(k, kind)) found = files.items[i];
+        else free(files.items[i]);
         free(k);
     }
-    for (size_t i = 0; i < n; i++) free(names[i]);
-    free(names);
+    hy_vec_free(&files);
     return found;
 }

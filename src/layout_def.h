@@ -107,6 +107,10 @@ void lay_free(lay_form *form);
  * (caller frees) or NULL. */
 char *lay_find(const char *dir, const char *kind);
 
+/* The kinds of the layouts in dir, sorted by file name (each a new string in out; the caller
+ * frees them and the vector). False if dir cannot be read. */
+bool lay_kinds(const char *dir, hy_vec *out);
+
 const char *lay_kind_name(lay_kind k);
 
 #endif

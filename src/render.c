@@ -44,6 +44,26 @@ void hy_engine_free(hy_engine *e)
     free(e);
 }
 
+/* Says why no layout has the document's kind: an unreadable directory, or a misspelt kind. */
+static void unknown_kind(const hy_engine *e, const yl_node *kind, const char *file, hy_diags *d)
+{
+    hy_vec kinds = {0};
+    if (!lay_kinds(e->opt.layouts_dir, &kinds)) {
+        hy_diag_add(d, file, kind->line, kind->col, "unknown %s '%s': no layout in %s (cannot read the directory)",
+                    HY_KEY_FORM, kind->str, e->opt.layouts_dir);
+        return;
+    }
+    hy_buf known = {0};
+    for (size_t i = 0; i < kinds.n; i++) hy_buf_printf(&known, "%s%s", i ? ", " : "", (char *)kinds.items[i]);
+    const char *near = hy_suggest(&kinds, kind->str);
+    hy_diag_add(d, file, kind->line, kind->col, "unknown %s '%s': no layout in %s has this kind%s%s%s (known: %s)",
+                HY_KEY_FORM, kind->str, e->opt.layouts_dir, near ? "; did you mean '" : "", near ? near : "",
+                near ? "'?" : "", known.data ? known.data : "none");
+    for (size_t i = 0; i < kinds.n; i++) free(kinds.items[i]);
+    hy_vec_free(&kinds);
+    hy_buf_free(&known);
+}
+
 /* The layout for a document's 様式, loaded once per engine. */
 static const lay_form *get_layout(hy_engine *e, const yl_node *kind, const char *file, hy_diags *d)
 {
@@ -51,9 +71,7 @@ static const lay_form *get_layout(hy_engine *e, const yl_node *kind, const char 
         if (!strcmp(e->layouts[i].kind, kind->str)) return &e->layouts[i];
     char *path = lay_find(e->opt.layouts_dir, kind->str);
     if (!path) {
-        hy_diag_add(d, file, kind->line, kind->col,
-                    "unknown %s '%s': no layout in %s has this kind", HY_KEY_FORM, kind->str,
-                    e->opt.layouts_dir);
+        unknown_kind(e, kind, file, d);
         return NULL;
     }
     if (e->n_layouts == MAX_CACHED) {
@@ -90,14 +108,16 @@ static hy_fontset *get_fonts(hy_engine *e, const char *role, hy_diags *d)
 
 static const yl_node *form_kind(const yl_doc *doc, hy_diags *d)
 {
-    const yl_node *k = doc->root && doc->root->kind == YL_MAP ? yl_get(doc->root, HY_KEY_FORM) : NULL;
-    if (!k || k->kind != YL_SCALAR || yl_is_null(k)) {
-        hy_diag_add(d, doc->file, doc->root ? doc->root->line : 1, doc->root ? doc->root->col : 1,
-                    "the document must start with '%s:' naming its form (e.g. %s: 重点項目評価書)",
-                    HY_KEY_FORM, HY_KEY_FORM);
-        return NULL;
-    }
-    return k;
+    const yl_node *root = doc->root;
+    const yl_node *k = root && root->kind == YL_MAP ? yl_get(root, HY_KEY_FORM) : NULL;
+    if (k && k->kind == YL_SCALAR && !yl_is_null(k)) return k;
+    const char *what = !root ? "the file holds no document; " : root->kind != YL_MAP ? "the file holds a single "
+                       : "";
+    const char *what2 = !root || root->kind == YL_MAP ? "" : root->kind == YL_SEQ ? "list, not a mapping; " : "text, not a mapping; ";
+    hy_diag_add(d, doc->file, root ? root->line : 1, root ? root->col : 1,
+                "%s%sthe document must start with '%s:' naming its form (e.g. %s: 重点項目評価書)", what, what2,
+                HY_KEY_FORM, HY_KEY_FORM);
+    return NULL;
 }
 
 /* Everything after loading: layout lookup, validation, layout, output (to `out` if not NULL,

@@ -82,7 +82,7 @@ static size_t edit_distance(const char *a, const char *b)
     return row[nb];
 }
 
-static const char *suggest(const hy_vec *names, const char *bad)
+const char *hy_suggest(const hy_vec *names, const char *bad)
 {
     const char *best = NULL;
     size_t best_d = 99, n;
@@ -155,7 +155,7 @@ static void check_unknown_in(vctx *v, const yl_node *map, const hy_vec *names, c
             v->ok = false;
             return;
         }
-        const char *s = suggest(names, k);
+        const char *s = hy_suggest(names, k);
         const char *owner = parent ? check_owner(parent, k) : NULL;
         if (owner) {
             err(v, map->items[i], "'%s' is a checkbox of the heading '%s'; move it into the mapping of '%s'",
@@ -300,7 +300,7 @@ static void check_one_item(vctx *v, const lay_node *ln, const yl_node *it, bool 
         }
         hy_vec names = {0};
         for (size_t i = 0; i < ln->checks->n; i++) hy_vec_push(&names, (void *)ln->checks->items[i].label);
-        const char *s = suggest(&names, name->str);
+        const char *s = hy_suggest(&names, name->str);
         if (s) {
             err(v, name, "'%s' is not an item of the checkbox list of '%s'; did you mean '%s'?",
                 name->str, ln->key, s);

@@ -19,6 +19,9 @@
 
 bool hy_validate(const lay_form *form, const yl_doc *doc, hy_diags *d);
 
+/* The name of `names` (const char *) closest to a misspelt word, or NULL if none is close. */
+const char *hy_suggest(const hy_vec *names, const char *word);
+
 /* The layout option a choice value stands for (matching variants too), or NULL. */
 const lay_option *hy_option_match(const lay_options *o, const char *value);
 /* The checkbox item a list entry names (matching variants too), or NULL. */
