@@ -110,27 +110,33 @@ static void cell_text(fctx *c, tb_cell *cell, const char *text, hy_src src)
 }
 
 /* A label cell; on a continuation page it shows the label marked （続き）. */
-static tb_cell *label_cell(fctx *c, tb_row *r, double x, double w, double gray, const char *label,
-                           bool bold)
+static tb_cell *label_cell_at(fctx *c, tb_row *r, double x, double w, double gray, const char *label,
+                              bool bold, hy_src src)
 {
     tb_cell *cell = tb_cell_add(c->a, r, x, w, gray);
-    hy_src none = {c->f->path, 0, 0};
-    add_text(c, cell, label, c->f->size, bold, none, 0, inner(cell), NULL);
+    add_text(c, cell, label, c->f->size, bold, src, 0, inner(cell), NULL);
     cell->cont = hy_arena_alloc(c->a, sizeof *cell->cont);
     *cell->cont = *cell;
     cell->cont->n = cell->cont->cap = 0;
     cell->cont->strips = NULL;
     cell->cont->cont = NULL;
     add_text(c, cell->cont, hy_arena_printf(c->a, "%s%s", label, c->f->continued), c->f->size, bold,
-             none, 0, inner(cell), NULL);
+             src, 0, inner(cell), NULL);
     /* A repeated label is a reminder, not the text: a long one is cut to its first lines (it
      * was printed in full where it began), so that it can never fill a page by itself. */
     if (cell->cont->n > MAX_CONT_LINES) {
         cell->cont->n = MAX_CONT_LINES - 1;
-        add_text(c, cell->cont, hy_arena_printf(c->a, "\u2026%s", c->f->continued), c->f->size, bold, none, 0,
+        add_text(c, cell->cont, hy_arena_printf(c->a, "\u2026%s", c->f->continued), c->f->size, bold, src, 0,
                  inner(cell), NULL);
     }
     return cell;
+}
+
+/* A label of the layout (messages about its text point at the layout file). */
+static tb_cell *label_cell(fctx *c, tb_row *r, double x, double w, double gray, const char *label,
+                           bool bold)
+{
+    return label_cell_at(c, r, x, w, gray, label, bold, (hy_src){c->f->path, 0, 0});
 }
 
 /* ---- value cells ---------------------------------------------------------------------- */
@@ -503,8 +509,7 @@ static void title_row(fctx *c, const lay_node *ln, const yl_node *map, double si
     r->keep_with_next = true;
     tb_cell *cell = tb_cell_add(c->a, r, 0, c->W, GRAY_NONE);
     add_text(c, cell, text, size, true, src_of(c, map), PAD_X, c->W - 2 * PAD_X, align);
-    tb_strip *gap = tb_strip_add(c->a, cell, size * 0.6, 0);
-    (void)gap;
+    tb_strip_add(c->a, cell, size * 0.6, 0);  /* space below the title */
 }
 
 static void toc_rows(fctx *c, const lay_node *ln)
@@ -579,12 +584,10 @@ static void table_rows(fctx *c, const lay_node *ln, const yl_node *map)
             const yl_node *v = yl_get(row, cols[k].col->key);
             if (cols[k].col->multi) v = v && v->kind == YL_SEQ && cols[k].index < v->n ? v->items[cols[k].index] : NULL;
             const char *t = cols[k].col->kind == LK_DATE ? date_of(c, v) : text_of(v);
-            if (cols[k].col->repeat) {
-                tb_cell *cell = label_cell(c, r, cols[k].x, cols[k].w, GRAY_NONE, t, false);
-                (void)cell;
-            } else {
+            if (cols[k].col->repeat) /* repeated, marked continued, on the pages the row continues on */
+                label_cell_at(c, r, cols[k].x, cols[k].w, GRAY_NONE, t, false, src_of(c, v ? v : row));
+            else
                 cell_text(c, tb_cell_add(c->a, r, cols[k].x, cols[k].w, GRAY_NONE), t, src_of(c, v ? v : row));
-            }
         }
     }
     c->header[0] = c->header[1] = NULL;
