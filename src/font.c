@@ -114,11 +114,10 @@ bool hy_fonts_load(hy_fontset *fs, const char *config_path, const char *role, hy
         ok = false;
     }
     const yl_node *fb = family_list(&cfg, "fallback");
-    for (size_t i = 0; ok && fb && i < fb->n; i++) {
-        yl_node one = *fb;
-        one.items = &fb->items[i];
-        one.n = 1;
-        if (strcmp(fb->items[i]->str, fs->fonts[0].family)) add_first(fs, &one, &tried);
+    for (size_t i = 0; ok && fb && i < fb->n && fs->n_pending < HY_MAX_FONTS - 1; i++) {
+        if (!strcmp(fb->items[i]->str, fs->fonts[0].family)) continue;
+        fs->pending[fs->n_pending++] = hy_xstrdup(fb->items[i]->str);
+        hy_buf_printf(&tried, ", %s", fb->items[i]->str);
     }
     fs->tried = tried.data ? tried.data : hy_xstrdup("");
     yl_free(&cfg);
@@ -133,6 +132,7 @@ void hy_fonts_free(hy_fontset *fs)
         free(fs->fonts[i].family);
     }
     for (size_t i = 0; i < sizeof fs->pages / sizeof *fs->pages; i++) free(fs->pages[i]);
+    for (int i = 0; i < fs->n_pending; i++) free(fs->pending[i]);
     free(fs->tried);
     memset(fs, 0, sizeof *fs);
 }
@@ -154,6 +154,23 @@ static int32_t measure(hy_font *f, FT_UInt gid)
     return (int32_t)(adv * 1000 / f->ft->face->units_per_EM);
 }
 
+/* Opens the next fallback family that is installed; false when none is left. Fallbacks are
+ * opened on demand: most documents need none of them, and a large font (IPAmj明朝 has 60 000
+ * glyphs) costs time to open. */
+static bool open_next_fallback(hy_fontset *fs)
+{
+    while (fs->next_pending < fs->n_pending && fs->n < HY_MAX_FONTS) {
+        yl_node name = {.kind = YL_SCALAR, .str = fs->pending[fs->next_pending++]};
+        yl_node *item = &name;
+        yl_node one = {.kind = YL_SEQ, .n = 1, .items = &item};
+        hy_buf ignored = {0};
+        bool ok = add_first(fs, &one, &ignored);
+        hy_buf_free(&ignored);
+        if (ok) return true;
+    }
+    return false;
+}
+
 int hy_font_pick(hy_fontset *fs, uint32_t cp, int32_t *w1000)
 {
     if (cp > 0x10FFFF) return -1;
@@ -163,7 +180,7 @@ int hy_font_pick(hy_fontset *fs, uint32_t cp, int32_t *w1000)
         *w1000 = (int32_t)(e & 0xFFFF);
         return (int)(e >> 16) - 1;
     }
-    for (int i = 0; i < fs->n; i++) {
+    for (int i = 0; i < fs->n || open_next_fallback(fs); i++) {
         FT_UInt gid = FT_Get_Char_Index(fs->fonts[i].ft->face, cp);
         if (!gid) continue;
         *w1000 = measure(&fs->fonts[i], gid);
@@ -176,7 +193,7 @@ int hy_font_pick(hy_fontset *fs, uint32_t cp, int32_t *w1000)
 
 int hy_font_pick_variant(hy_fontset *fs, uint32_t cp, uint32_t vs, int32_t *w1000)
 {
-    for (int i = 0; i < fs->n; i++) {
+    for (int i = 0; i < fs->n || open_next_fallback(fs); i++) {
         FT_UInt gid = FT_Face_GetCharVariantIndex(fs->fonts[i].ft->face, cp, vs);
         if (!gid) continue;
         *w1000 = measure(&fs->fonts[i], gid);

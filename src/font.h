@@ -28,6 +28,8 @@ typedef struct {
     hy_font fonts[HY_MAX_FONTS];  /* [0] is the primary font, then the fallbacks */
     int n;
     uint32_t *pages[0x1100];      /* cache per 256 code points: (font+1) << 16 | width */
+    char *pending[HY_MAX_FONTS];  /* fallback families not opened yet, in order */
+    int n_pending, next_pending;
     char *tried;                  /* "BIZ UDGothic, IPAexGothic, …" for messages */
 } hy_fontset;
 
@@ -35,7 +37,8 @@ typedef struct {
  * answer with a substitute), or NULL. Caller frees. */
 char *hy_font_lookup(const char *family, int *index);
 
-/* Loads the role's primary font and the fallbacks named in the fonts config file. */
+/* Loads the role's primary font; the fallbacks named in the fonts config file are opened the
+ * first time a character is missing from the fonts already open. */
 bool hy_fonts_load(hy_fontset *fs, const char *config_path, const char *role, hy_diags *d);
 void hy_fonts_free(hy_fontset *fs);
 /* Reads fontconfig's configuration now (a batch does it once, before forking workers). */
