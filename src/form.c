@@ -98,9 +98,13 @@ static void add_text(fctx *c, tb_cell *cell, const char *text, double size, bool
         double shift = 0;
         if (align && !strcmp(align, "center")) shift = (width - lines[i].width) / 2;
         if (align && !strcmp(align, "right")) shift = width - lines[i].width;
-        for (size_t k = 0; k < lines[i].n_runs; k++)
-            s->texts[s->n++] = (tb_text){dx + shift + lines[i].runs[k].x, (lh - size) / 2 + size * 0.88,
-                                         size, lines[i].runs[k].font, bold, lines[i].runs[k].utf8};
+        double base = (lh - size) / 2 + size * 0.88;
+        for (size_t k = 0; k < lines[i].n_runs; k++) {
+            const hy_run *run = &lines[i].runs[k];
+            tb_strip_push(c->a, s, (tb_text){dx + shift + run->x, base, size, run->font, bold, run->utf8, 0});
+            if (run->underline)
+                tb_strip_push(c->a, s, (tb_text){dx + shift + run->x, base + size * 0.15, size, 0, false, NULL, run->w});
+        }
     }
 }
 
@@ -707,7 +711,7 @@ bool hy_form_layout(const lay_form *form, const yl_doc *doc, hy_fontset *fonts,
 {
     memset(b, 0, sizeof *b);
     fctx c = {.f = form, .doc = doc, .a = &b->arena};
-    c.ts = (hy_typesetter){fonts, &b->arena, d, true};
+    c.ts = (hy_typesetter){fonts, &b->arena, d, true, form->underline_markup};
     const yl_node *style = yl_get(doc->root, HY_KEY_STYLE);
     const yl_node *g = yl_get(style, "元年表記");
     c.gannen = g && g->kind == YL_SCALAR ? g->str : form->gannen;

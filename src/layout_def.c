@@ -397,6 +397,9 @@ static void parse_page(ctx *c, const yl_node *root)
     f->title_size = num_of(c, t, "title", 16);
     f->section_size = num_of(c, t, "section", 12);
     f->leading = num_of(c, t, "leading", 1.45);
+    const char *markup = str_of(c, t, "markup");
+    f->underline_markup = markup && !strcmp(markup, "underline");
+    if (markup && !f->underline_markup) bad(c, yl_get(t, "markup"), "layout: text markup '%s' is not known (underline)", markup);
     const yl_node *cols = yl_get(root, "columns");
     f->col_label = num_of(c, cols, "label", 0.22);
     f->col_sublabel = num_of(c, cols, "sublabel", 0.16);

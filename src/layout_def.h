@@ -83,6 +83,7 @@ typedef struct {
     double page_w, page_h;
     double margin[4];       /* top right bottom left */
     double size, small, title_size, section_size, leading;
+    bool underline_markup;  /* text: {markup: underline}: <u>…</u> underlines a span */
     double col_label, col_sublabel;
     const char *gannen;     /* 元年 or 1年 */
     const char *continued;  /* （続き） */

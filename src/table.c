@@ -117,6 +117,10 @@ static void draw_strips(pager *p, const tb_cell *c, size_t from, size_t to, doub
         const tb_strip *s = &c->strips[k];
         for (size_t t = 0; t < s->n; t++) {
             const tb_text *tx = &s->texts[t];
+            if (!tx->utf8) {
+                hy_page_rule(p->page, x + tx->dx, y + tx->dy, x + tx->dx + tx->w, y + tx->dy, tx->size * 0.06);
+                continue;
+            }
             hy_page_text(p->page, (hy_textbox){x + tx->dx, y + tx->dy, tx->size, tx->font, tx->bold,
                                                0, 0, 1, tx->utf8});
             if (tx->font >= 0 && tx->font < 16) p->b->used_fonts[tx->font] = 1;

@@ -19,7 +19,8 @@ typedef struct {
     double size;
     int font;
     bool bold;
-    const char *utf8;
+    const char *utf8;       /* NULL: an underline of width w at dy */
+    double w;
 } tb_text;
 
 typedef struct {

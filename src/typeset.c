@@ -9,6 +9,7 @@ typedef struct {
     uint32_t *cps;
     int32_t *w;       /* 1/1000 em */
     signed char *font;
+    bool *ul;         /* underlined */
     size_t n;
 } shaped;
 
@@ -49,6 +50,21 @@ static void report_variant(hy_typesetter *t, uint32_t base, uint32_t vs, hy_src 
     t->ok = false;
 }
 
+/* Length of a <u> or </u> tag at cps (setting *ul), or 0. */
+static size_t underline_tag(const uint32_t *cps, size_t n, bool *ul)
+{
+    static const uint32_t open[] = {'<', 'u', '>'}, close[] = {'<', '/', 'u', '>'};
+    if (n >= 3 && !memcmp(cps, open, sizeof open)) {
+        *ul = true;
+        return 3;
+    }
+    if (n >= 4 && !memcmp(cps, close, sizeof close)) {
+        *ul = false;
+        return 4;
+    }
+    return 0;
+}
+
 static shaped shape(hy_typesetter *t, const char *text, hy_src src)
 {
     shaped s = {0};
@@ -57,9 +73,17 @@ static shaped shape(hy_typesetter *t, const char *text, hy_src src)
     s.cps = hy_xmalloc((n + 1) * sizeof *s.cps);
     s.w = hy_xmalloc((n + 1) * sizeof *s.w);
     s.font = hy_xmalloc(n + 1);
+    s.ul = hy_xcalloc(n + 1, sizeof *s.ul);
+    bool ul = false;
     for (size_t i = 0; i < n; i++) {
         uint32_t cp = normalise(cps[i]);
         if (cp == '\r') continue;
+        size_t tag = t->underline_markup ? underline_tag(cps + i, n - i, &ul) : 0;
+        if (tag) {
+            i += tag - 1;
+            continue;
+        }
+        s.ul[s.n] = ul;
         int32_t w = 0;
         int f = 0;
         if (variation_selector(cp) && s.n && s.cps[s.n - 1] != '\n') {
@@ -74,6 +98,7 @@ static shaped shape(hy_typesetter *t, const char *text, hy_src src)
             }
             s.cps[s.n] = cp;
             s.w[s.n] = 0;
+            s.ul[s.n] = ul;
             s.font[s.n++] = (signed char)f;
             continue;
         }
@@ -95,32 +120,39 @@ static shaped shape(hy_typesetter *t, const char *text, hy_src src)
 
 static void shaped_free(shaped *s)
 {
+    free(s->ul);
     free(s->cps);
     free(s->w);
     free(s->font);
 }
 
-/* Cuts code points [a, b) into runs of one font each. */
+/* Cuts code points [a, b) into runs of one font and one underline state each. */
 static hy_tline make_line(hy_typesetter *t, const shaped *s, size_t a, size_t b, double size)
 {
     hy_tline l = {0};
     size_t runs = 0;
     for (size_t i = a; i < b; i++)
-        if (i == a || s->font[i] != s->font[i - 1]) runs++;
+        if (i == a || s->font[i] != s->font[i - 1] || s->ul[i] != s->ul[i - 1]) runs++;
     l.runs = hy_arena_alloc(t->arena, (runs ? runs : 1) * sizeof *l.runs);
-    int32_t x = 0;
+    int32_t x = 0, start = 0;
     hy_buf buf = {0};
-    for (size_t i = a; i < b; i++) {
-        if (i == a || s->font[i] != s->font[i - 1]) {
-            if (l.n_runs) l.runs[l.n_runs - 1].utf8 = hy_arena_strdup(t->arena, buf.data ? buf.data : "");
+    for (size_t i = a; i <= b; i++) {
+        bool boundary = i == b || i == a || s->font[i] != s->font[i - 1] || s->ul[i] != s->ul[i - 1];
+        if (boundary && l.n_runs) {
+            hy_run *r = &l.runs[l.n_runs - 1];
+            r->utf8 = hy_arena_strdup(t->arena, buf.data ? buf.data : "");
+            r->w = (x - start) * size / 1000.0;
+        }
+        if (i == b) break;
+        if (boundary) {
             buf.len = 0;
-            l.runs[l.n_runs++] = (hy_run){.font = s->font[i], .x = x * size / 1000.0};
+            start = x;
+            l.runs[l.n_runs++] = (hy_run){.font = s->font[i], .x = x * size / 1000.0, .underline = s->ul[i]};
         }
         char u[4];
         hy_buf_add(&buf, u, hy_utf8_encode(s->cps[i], u));
         x += s->w[i];
     }
-    if (l.n_runs) l.runs[l.n_runs - 1].utf8 = hy_arena_strdup(t->arena, buf.data ? buf.data : "");
     l.width = x * size / 1000.0;
     hy_buf_free(&buf);
     return l;

@@ -12,6 +12,8 @@
 typedef struct {
     int font;
     double x;              /* from the line's start, pt */
+    double w;              /* width, pt */
+    bool underline;        /* inside <u>…</u> (layouts with `markup: underline`) */
     const char *utf8;
 } hy_run;
 
@@ -29,6 +31,7 @@ typedef struct {
     hy_arena *arena;       /* lines and runs are allocated here */
     hy_diags *diags;
     bool ok;               /* false once any character could not be set */
+    bool underline_markup; /* <u> and </u> in a text mark underlined spans, not characters */
 } hy_typesetter;
 
 /* Breaks text into lines no wider than width (pt) at the given size. Returns the number of

@@ -175,6 +175,8 @@ def main():
     gannen = (doc.get("書式") or {}).get("元年表記", (layout.get("era") or {}).get("first_year", "元年"))
 
     texts = [t for t in values(doc, gannen) if t] + list(checkbox_texts(doc))
+    if (layout.get("text") or {}).get("markup") == "underline":  # <u>…</u> marks, not text
+        texts = [t.replace("<u>", "").replace("</u>", "") for t in texts]
     missing = 0
     for t in texts:
         needle = WS_RE.sub("", t)
