@@ -26,25 +26,12 @@
 
 /* ---------------------------------------------------------------- small helpers */
 
-static char *str_printf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
-static char *str_printf(const char *fmt, ...)
-{
-    va_list ap;
-    va_start(ap, fmt);
-    int len = vsnprintf(NULL, 0, fmt, ap);
-    va_end(ap);
-    char *s = hy_xmalloc((size_t)(len < 0 ? 0 : len) + 1);
-    va_start(ap, fmt);
-    vsnprintf(s, (size_t)len + 1, fmt, ap);
-    va_end(ap);
-    return s;
-}
 
 static char *path_join(const char *a, const char *b)
 {
     size_t la = strlen(a);
     if (!la || !strcmp(a, ".")) return hy_xstrdup(b);
-    return str_printf("%s%s%s", a, a[la - 1] == '/' ? "" : "/", b);
+    return hy_xasprintf("%s%s%s", a, a[la - 1] == '/' ? "" : "/", b);
 }
 
 static double now_s(void)
@@ -362,7 +349,7 @@ static char *out_path(const char *outdir, const char *rel)
     size_t n = strlen(rel);
     if (has_suffix(rel, ".yaml")) n -= 5;
     else if (has_suffix(rel, ".yml")) n -= 4;
-    return str_printf("%s/%.*s.pdf", outdir, (int)n, rel);
+    return hy_xasprintf("%s/%.*s.pdf", outdir, (int)n, rel);
 }
 
 /* Takes ownership of in and rel. */
@@ -421,7 +408,7 @@ static void walk(bt_docs *ds, const walk_ctx *w, const char *dir, const char *re
     DIR *dp = opendir(dir);
     if (!dp) {
         bt_doc *d = add_doc(ds, hy_xstrdup(dir), hy_xstrdup(rel[0] ? rel : "."), w->outdir);
-        list_error(d, str_printf("%s: error: cannot read the directory: %s\n", dir, strerror(errno)));
+        list_error(d, hy_xasprintf("%s: error: cannot read the directory: %s\n", dir, strerror(errno)));
         return;
     }
     struct dirent *e;
@@ -455,12 +442,12 @@ static void manifest_entry(bt_docs *ds, const char *mf, int line, int col, const
 {
     bool dotdot;
     char *rel = normalize_rel(s, &dotdot);
-    char *in = s[0] == '/' ? str_printf("/%s", rel) : path_join(base, rel);
+    char *in = s[0] == '/' ? hy_xasprintf("/%s", rel) : path_join(base, rel);
     bool empty = !rel[0];
     if (empty) free(rel);
     bt_doc *d = add_doc(ds, in, empty ? hy_xstrdup(s) : rel, outdir);
     if (dotdot || empty)
-        list_error(d, str_printf("%s:%d:%d: error: '%s': a manifest path may not contain '..' or be "
+        list_error(d, hy_xasprintf("%s:%d:%d: error: '%s': a manifest path may not contain '..' or be "
                                  "empty (its output must stay inside the output directory)\n",
                                  mf, line, col, s));
 }
@@ -481,7 +468,7 @@ static bool read_manifest(bt_docs *ds, const char *mf, const char *outdir)
     FILE *f = fopen(mf, "r");
     if (!f) return false;
     const char *slash = strrchr(mf, '/');
-    char *base = slash ? str_printf("%.*s", (int)(slash - mf + (slash == mf)), mf) : hy_xstrdup(".");
+    char *base = slash ? hy_xasprintf("%.*s", (int)(slash - mf + (slash == mf)), mf) : hy_xstrdup(".");
     char *line = NULL;
     size_t cap = 0;
     for (int ln = 1; getline(&line, &cap, f) >= 0; ln++) {
@@ -515,7 +502,7 @@ static void dedupe(bt_docs *ds)
                 continue;
             }
             if (!d->errors)
-                list_error(d, str_printf("%s: error: has the same output %s as %s; not rendered\n",
+                list_error(d, hy_xasprintf("%s: error: has the same output %s as %s; not rendered\n",
                                          d->in, d->out, prev->in));
         }
         ds->v[w++] = *d;
@@ -566,7 +553,7 @@ typedef struct {
 
 static bool up_to_date(const char *out, uint64_t h, int *pages)
 {
-    char *hp = str_printf("%s" HASH_SUFFIX, out);
+    char *hp = hy_xasprintf("%s" HASH_SUFFIX, out);
     FILE *f = fopen(hp, "r");
     free(hp);
     unsigned long long have = 0;
@@ -579,7 +566,7 @@ static bool up_to_date(const char *out, uint64_t h, int *pages)
 /* Written to a temporary name and renamed, after the PDF is in place. */
 static bool write_hash(const char *out, uint64_t h, int pages, hy_diags *d)
 {
-    char *hp = str_printf("%s" HASH_SUFFIX, out), *tmp = str_printf("%s.tmp%ld", hp, (long)getpid());
+    char *hp = hy_xasprintf("%s" HASH_SUFFIX, out), *tmp = hy_xasprintf("%s.tmp%ld", hp, (long)getpid());
     char line[64];
     int n = snprintf(line, sizeof line, "fnv1a64:%016llx pages:%d\n", (unsigned long long)h, pages);
     int fd = open(tmp, O_WRONLY | O_CREAT | O_TRUNC, 0666);
@@ -597,7 +584,7 @@ static bool write_hash(const char *out, uint64_t h, int pages, hy_diags *d)
 
 static void drop_hash(const char *out)
 {
-    char *hp = str_printf("%s" HASH_SUFFIX, out);
+    char *hp = hy_xasprintf("%s" HASH_SUFFIX, out);
     unlink(hp);
     free(hp);
 }
@@ -770,7 +757,7 @@ static void describe_exit(char *buf, size_t n, int st)
 /* Removes what pdf_out.c and write_hash() name OUT.tmp<pid> and OUT.hash.tmp<pid>. */
 static void remove_temps(const char *out, pid_t pid)
 {
-    char *a = str_printf("%s.tmp%ld", out, (long)pid), *b = str_printf("%s" HASH_SUFFIX ".tmp%ld", out, (long)pid);
+    char *a = hy_xasprintf("%s.tmp%ld", out, (long)pid), *b = hy_xasprintf("%s" HASH_SUFFIX ".tmp%ld", out, (long)pid);
     unlink(a);
     unlink(b);
     free(a);
@@ -793,8 +780,8 @@ static void worker_gone(bt_ctx *c, bt_worker *w, const char *why)
         else describe_exit(how, sizeof how, st);
         remove_temps(d->out, w->pid);
         finish_doc(c, d, ST_FAILED, HY_ERR_OUTPUT,
-                   why ? str_printf("%s: error: %s\n", d->in, why)
-                       : str_printf("%s: error: the worker rendering this document died (%s); "
+                   why ? hy_xasprintf("%s: error: %s\n", d->in, why)
+                       : hy_xasprintf("%s: error: the worker rendering this document died (%s); "
                                     "the batch went on without it\n", d->in, how));
     }
     *w = (bt_worker){0, -1, -1, -1, 0, false};
@@ -910,7 +897,7 @@ static void fail_rest(bt_ctx *c, const char *why)
         bt_doc *d = &c->docs.v[c->queue[c->next]];
         d->status = ST_FAILED;
         d->rc = HY_ERR_OUTPUT;
-        d->errors = str_printf("%s: error: %s\n", d->in, why);
+        d->errors = hy_xasprintf("%s: error: %s\n", d->in, why);
         c->finished++;
         c->failed++;
     }
@@ -1034,7 +1021,7 @@ static void json_errors(FILE *f, const char *text)
     fputc('[', f);
     for (const char *s = text; s && *s;) {
         size_t n = strcspn(s, "\n");
-        char *line = str_printf("%.*s", (int)n, s);
+        char *line = hy_xasprintf("%.*s", (int)n, s);
         if (s != text) fputs(", ", f);
         json_str(f, line);
         free(line);
@@ -1084,7 +1071,7 @@ static void json_report(FILE *f, const bt_ctx *c, const bt_totals *t)
 /* Written to FILE.tmp<pid> and renamed. */
 static bool write_report(const bt_ctx *c, const bt_totals *t)
 {
-    char *tmp = str_printf("%s.tmp%ld", c->o.report, (long)getpid());
+    char *tmp = hy_xasprintf("%s.tmp%ld", c->o.report, (long)getpid());
     FILE *f = fopen(tmp, "w");
     bool ok = f != NULL;
     if (f) {
@@ -1115,7 +1102,7 @@ static char *temp_base(const char *path)
     if (!t || strncmp(t, ".tmp", 4) || !t[4] || strspn(t + 4, "0123456789") != strlen(t + 4)) return NULL;
     size_t n = (size_t)(t - path);
     if (n > 5 && !strncmp(path + n - 5, HASH_SUFFIX, 5)) n -= 5;
-    return n > 4 && !strncmp(path + n - 4, ".pdf", 4) ? str_printf("%.*s", (int)n, path) : NULL;
+    return n > 4 && !strncmp(path + n - 4, ".pdf", 4) ? hy_xasprintf("%.*s", (int)n, path) : NULL;
 }
 
 /* Removes the temporary files a killed run left for this run's documents (and only for them:

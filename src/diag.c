@@ -20,16 +20,11 @@ void hy_diag_add(hy_diags *d, const char *file, int line, int col, const char *f
     }
     char *msg;
     if (d->n == max) {
-        msg = hy_xmalloc(64);
-        snprintf(msg, 64, "too many errors; only the first %zu are shown", max);
+        msg = hy_xasprintf("too many errors; only the first %zu are shown", max);
     } else {
         va_list ap;
         va_start(ap, fmt);
-        int len = vsnprintf(NULL, 0, fmt, ap);
-        va_end(ap);
-        msg = hy_xmalloc((size_t)(len < 0 ? 0 : len) + 1);
-        va_start(ap, fmt);
-        vsnprintf(msg, (size_t)(len < 0 ? 0 : len) + 1, fmt, ap);
+        msg = hy_xvasprintf(fmt, ap);
         va_end(ap);
     }
     d->items[d->n++] = (hy_diag){file ? hy_xstrdup(file) : NULL, line, col, msg};

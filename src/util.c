@@ -41,6 +41,27 @@ char *hy_xstrdup(const char *s)
     return memcpy(hy_xmalloc(n), s, n);
 }
 
+char *hy_xvasprintf(const char *fmt, va_list ap)
+{
+    va_list copy;
+    va_copy(copy, ap);
+    int n = vsnprintf(NULL, 0, fmt, copy);
+    va_end(copy);
+    size_t len = n < 0 ? 0 : (size_t)n;
+    char *s = hy_xmalloc(len + 1);
+    vsnprintf(s, len + 1, fmt, ap);
+    return s;
+}
+
+char *hy_xasprintf(const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    char *s = hy_xvasprintf(fmt, ap);
+    va_end(ap);
+    return s;
+}
+
 struct hy_arena_block {
     hy_arena_block *next;
     size_t used, size;

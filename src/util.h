@@ -3,6 +3,7 @@
 #ifndef HY_UTIL_H
 #define HY_UTIL_H
 
+#include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
 #include <stdbool.h>
@@ -13,6 +14,9 @@ void *hy_xmalloc(size_t n);
 void *hy_xcalloc(size_t count, size_t size);
 void *hy_xrealloc(void *p, size_t count, size_t size);
 char *hy_xstrdup(const char *s);
+/* printf into a new string (caller frees). */
+char *hy_xvasprintf(const char *fmt, va_list ap);
+char *hy_xasprintf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 
 /* Arena: everything allocated from it is freed by one hy_arena_free(). */
 typedef struct hy_arena_block hy_arena_block;

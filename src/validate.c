@@ -24,11 +24,7 @@ static void err(vctx *v, const yl_node *at, const char *fmt, ...)
 {
     va_list ap;
     va_start(ap, fmt);
-    int len = vsnprintf(NULL, 0, fmt, ap);
-    va_end(ap);
-    char *msg = hy_xmalloc((size_t)(len < 0 ? 0 : len) + 1);
-    va_start(ap, fmt);
-    vsnprintf(msg, (size_t)(len < 0 ? 0 : len) + 1, fmt, ap);
+    char *msg = hy_xvasprintf(fmt, ap);
     va_end(ap);
     hy_diag_add(v->d, v->file, at ? at->line : 0, at ? at->col : 0, "%s", msg);
     free(msg);
