@@ -464,7 +464,7 @@ static void range_row(fctx *c, const lay_node *ln, int from, int to, bool follow
 {
     tb_row *r = add_row(c);
     label_cell(c, r, 0, label_w(c), GRAY_LABEL,
-               subst(c, ln->label, "n", hy_arena_printf(c->a, "%d～%d", from, to)), true);
+               subst(c, ln->label, "n", hy_arena_printf(c->a, "%d%s%d", from, c->f->mark_range, to)), true);
     cell_text(c, tb_cell_add(c->a, r, label_w(c), c->W - label_w(c), GRAY_NONE), "", (hy_src){0});
     r->keep_with_next = followed;  /* stays with the entities printed under it */
 }

@@ -414,6 +414,7 @@ static void parse_page(ctx *c, const yl_node *root)
     f->mark_options = (v = str_of(c, marks, "options")) ? v : "";
     f->mark_count = (v = str_of(c, marks, "count")) ? v : "({})";
     f->mark_empty_choice = (v = str_of(c, marks, "empty_choice")) ? v : "[ ]";
+    f->mark_range = (v = str_of(c, marks, "range")) ? v : "-";
     if (!strstr(f->mark_count, "{}")) bad(c, yl_get(marks, "count"), "layout: marks.count needs {} for the number%s", "");
     const yl_node *meta = yl_get(root, "meta");
     f->meta_title = str_of(c, meta, "title");

@@ -92,6 +92,7 @@ typedef struct {
     const char *mark_options;                   /* <選択肢> */
     const char *mark_count;                     /* "( {} ) 件": {} is the number */
     const char *mark_empty_choice;              /* [　　　　　　] */
+    const char *mark_range;                     /* between the numbers of a range row: ～ */
     const char *meta_title, *meta_title_format, *meta_author, *meta_date, *meta_subject;
     lay_options *options;
     size_t n_options;
