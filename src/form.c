@@ -267,14 +267,14 @@ static const char *check_text(fctx *c, const yl_node *list, const lay_checklist 
  * column (long items such as 電子記録媒体(フラッシュメモリを除く。) in a narrow cell). */
 static int check_columns(fctx *c, const yl_node *list, const lay_checklist *cl, double w, hy_src src)
 {
-    int cols = cl->columns;
-    for (; cols > 1; cols--) {
-        bool fits = true;
-        for (size_t i = 0; i < cl->n && fits; i++)
-            if (!cl->items[i].wide)
-                fits = hy_text_width(&c->ts, check_text(c, list, cl, &cl->items[i]), c->f->size, src) <= w / cols - 4;
-        if (fits) break;
+    double widest = 0;  /* the widest item that shares a row decides */
+    for (size_t i = 0; i < cl->n; i++) {
+        if (cl->items[i].wide) continue;
+        double iw = hy_text_width(&c->ts, check_text(c, list, cl, &cl->items[i]), c->f->size, src);
+        if (iw > widest) widest = iw;
     }
+    int cols = cl->columns;
+    while (cols > 1 && widest > w / cols - 4) cols--;
     return cols;
 }
 

@@ -46,9 +46,7 @@ def values(node, gannen, key=None):
     if key in SILENT_KEYS:
         return
     if isinstance(node, dict):
-        for k, v in node.items():
-            if isinstance(v, (str, int)) and not isinstance(v, bool) and str(v).strip():
-                yield str(k) if False else None  # keys are labels of the layout, not values
+        for k, v in node.items():  # keys name layout items; only values are printed text
             yield from values(v, gannen, k)
     elif isinstance(node, list):
         for v in node:
@@ -174,7 +172,7 @@ def main():
         layout = yaml.safe_load(f)
     gannen = (doc.get("書式") or {}).get("元年表記", (layout.get("era") or {}).get("first_year", "元年"))
 
-    texts = [t for t in values(doc, gannen) if t] + list(checkbox_texts(doc))
+    texts = list(values(doc, gannen)) + list(checkbox_texts(doc))
     if (layout.get("text") or {}).get("markup") == "underline":  # <u>…</u> marks, not text
         texts = [t.replace("<u>", "").replace("</u>", "") for t in texts]
     missing = 0
