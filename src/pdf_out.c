@@ -1,14 +1,17 @@
 /* pdf_out.c — hy_boxes → PDF through libharu (see pdf_out.h). */
 #include "pdf_out.h"
 #include "era.h"
+#include "content.h"
+#include "pdf_font.h"
+#include "pdf_stream.h"
 #include "subset.h"
 
 #include <errno.h>
 #include <sys/stat.h>
 #include <hpdf.h>
 #include <hpdf_doc.h>
-#include <hpdf_font.h>
 #include <hpdf_objects.h>
+#include <hpdf_pages.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -34,7 +37,7 @@ static void on_error(HPDF_STATUS error, HPDF_STATUS detail, void *user)
 /* ---- fonts: one subset per font the document uses ----------------------------------- */
 
 typedef struct {
-    HPDF_Font font;
+    HPDF_Dict font;         /* the Type0 font object, NULL if the document does not use it */
     hy_subset subset;
 } pdf_font;
 
@@ -131,172 +134,58 @@ static bool load_fonts(HPDF_Doc pdf, const hy_boxes *b, const hy_fontset *fs, pd
             hy_diag_add(d, NULL, 0, 0, "font %s: %s", fs->fonts[i].family, err);
             return false;
         }
-        const char *name = HPDF_LoadTTFontFromFile(pdf, out[i].subset.path, HPDF_TRUE);
-        /* libharu keeps the file open until HPDF_Free; removing its name now means a killed
-         * process leaves no temporary font behind. */
-        unlink(out[i].subset.path);
-        out[i].subset.path[0] = 0;
-        if (!name) return false;
-        out[i].font = HPDF_GetFont(pdf, name, "UTF-8");
+        out[i].font = hy_pdf_font_new(pdf, &out[i].subset);
         if (!out[i].font) return false;
     }
     return true;
 }
 
-/* A text as the 2-byte codes libharu will write: characters above U+FFFF and variation
- * sequences become their private-use alias in the subset font. */
-static void encode_text(const hy_subset *s, const char *utf8, hy_buf *out)
-{
-    out->len = 0;
-    hy_buf_add(out, "", 0);
-    for (size_t i = 0, len = strlen(utf8); i < len;) {
-        uint32_t cp, vs = 0;
-        size_t k = hy_utf8_decode(utf8 + i, len - i, &cp);
-        if (!k) break;
-        i += k;
-        size_t k2 = hy_utf8_decode(utf8 + i, len - i, &vs);
-        if (k2 && hy_is_variation_selector(vs)) i += k2;
-        else vs = 0;
-        char u[4];
-        uint32_t code = cp > 0xFFFF || vs ? hy_subset_code(s, cp, vs) : cp;
-        hy_buf_add(out, u, hy_utf8_encode(code, u));
-    }
-}
+/* ---- pages ------------------------------------------------------------------------------ */
 
-/* UTF-16BE hex of a code point, as ToUnicode wants it. */
-static void utf16_hex(hy_buf *b, uint32_t cp)
+/* Names the fonts page p draws with in its /Font resources: font i is /F<i+1> on every page. */
+static void add_font_resources(HPDF_Page pg, const hy_page *p, const pdf_font *fonts,
+                               const hy_content_font *cf)
 {
-    if (cp > 0xFFFF)
-        hy_buf_printf(b, "%04X%04X", 0xD800 + ((cp - 0x10000) >> 10), 0xDC00 + ((cp - 0x10000) & 0x3FF));
-    else
-        hy_buf_printf(b, "%04X", cp);
-}
-
-/* PDF 32000-1 9.10.3: a ToUnicode CMap maps each code to its text with bfchar entries (at
- * most 100 per block); libharu's own map is an encoding CMap that readers reject. */
-static void write_tounicode(HPDF_Font font, const hy_subset *s)
-{
-    HPDF_Dict tu = HPDF_Dict_GetItem(font, "ToUnicode", HPDF_OCLASS_DICT);
-    if (!tu || !tu->stream) return;
-    hy_buf b = {0};
-    hy_buf_puts(&b, "/CIDInit /ProcSet findresource begin\n12 dict begin\nbegincmap\n"
-                    "/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def\n"
-                    "/CMapName /Adobe-Identity-UCS def\n/CMapType 2 def\n"
-                    "1 begincodespacerange\n<0000> <FFFF>\nendcodespacerange\n");
-    for (size_t i = 0; i < s->n; i += 100) {
-        size_t k = s->n - i < 100 ? s->n - i : 100;
-        hy_buf_printf(&b, "%zu beginbfchar\n", k);
-        for (size_t j = i; j < i + k; j++) {
-            hy_buf_printf(&b, "<%04X> <", s->map[j].code);
-            utf16_hex(&b, s->map[j].cp);
-            if (s->map[j].vs) utf16_hex(&b, s->map[j].vs);
-            hy_buf_puts(&b, ">\n");
+    bool used[HY_MAX_FONTS] = {0};
+    for (size_t i = 0; i < p->n_texts; i++)
+        if (p->texts[i].utf8[0] && fonts[p->texts[i].font].font) used[p->texts[i].font] = true;
+    HPDF_Dict dict = NULL;
+    for (int i = 0; i < HY_MAX_FONTS; i++) {
+        if (!used[i]) continue;
+        if (!dict) {
+            dict = HPDF_Dict_New(pg->mmgr);
+            HPDF_Dict_Add(HPDF_Dict_GetItem(pg, "Resources", HPDF_OCLASS_DICT), "Font", dict);
+            ((HPDF_PageAttr)pg->attr)->fonts = dict;
         }
-        hy_buf_puts(&b, "endbfchar\n");
-    }
-    hy_buf_puts(&b, "endcmap\nCMapName currentdict /CMap defineresource pop\nend\nend\n");
-    HPDF_MemStream_FreeData(tu->stream);
-    HPDF_Stream_Write(tu->stream, (const HPDF_BYTE *)b.data, (HPDF_UINT)b.len);
-    hy_buf_free(&b);
-}
-
-static void draw_fills(HPDF_Page pg, const hy_page *p, double H)
-{
-    for (size_t i = 0; i < p->n_fills; i++) {
-        const hy_fill *f = &p->fills[i];
-        HPDF_Page_SetGrayFill(pg, (HPDF_REAL)f->gray);
-        HPDF_Page_Rectangle(pg, (HPDF_REAL)f->x, (HPDF_REAL)(H - f->y - f->h), (HPDF_REAL)f->w, (HPDF_REAL)f->h);
-        HPDF_Page_Fill(pg);
+        HPDF_Dict_Add(dict, cf[i].resource, fonts[i].font);
     }
 }
 
-static void draw_rules(HPDF_Page pg, const hy_page *p, double H)
-{
-    HPDF_Page_SetGrayStroke(pg, 0);
-    HPDF_Page_SetLineCap(pg, HPDF_PROJECTING_SCUARE_END);
-    double width = -1;
-    for (size_t i = 0; i < p->n_rules; i++) {
-        const hy_rule *r = &p->rules[i];
-        if (r->width != width) {
-            if (width >= 0) HPDF_Page_Stroke(pg);
-            width = r->width;
-            HPDF_Page_SetLineWidth(pg, (HPDF_REAL)width);
-        }
-        HPDF_Page_MoveTo(pg, (HPDF_REAL)r->x0, (HPDF_REAL)(H - r->y0));
-        HPDF_Page_LineTo(pg, (HPDF_REAL)r->x1, (HPDF_REAL)(H - r->y1));
-    }
-    if (width >= 0) HPDF_Page_Stroke(pg);
-}
-
-/* Text state already set inside the page's text object, so that each run costs only its
- * position and its string. */
 typedef struct {
-    int font;
-    double size, gray;
-    int bold;
-} text_state;
+    HPDF_Doc pdf;
+    HPDF_Page page;
+} gstate_ctx;
 
-static void set_state(HPDF_Page pg, const pdf_font *fonts, const hy_textbox *t, text_state *ts)
+/* A graphics state with fill and stroke alpha, registered in the page's resources. */
+static const char *gstate_name(void *ctx, double alpha)
 {
-    if (t->font != ts->font || t->size != ts->size) {
-        HPDF_Page_SetFontAndSize(pg, fonts[t->font].font, (HPDF_REAL)t->size);
-        ts->font = t->font;
-        ts->size = t->size;
-    }
-    if (t->gray != ts->gray) {
-        HPDF_Page_SetGrayFill(pg, (HPDF_REAL)t->gray);
-        HPDF_Page_SetGrayStroke(pg, (HPDF_REAL)t->gray);
-        ts->gray = t->gray;
-    }
-    if (t->bold != ts->bold) {
-        /* Fill then stroke with a hairline: the heading weight, without a second font. */
-        HPDF_Page_SetTextRenderingMode(pg, t->bold ? HPDF_FILL_THEN_STROKE : HPDF_FILL);
-        ts->bold = t->bold;
-    }
-    if (t->bold) HPDF_Page_SetLineWidth(pg, (HPDF_REAL)(t->size * 0.035));
+    gstate_ctx *g = ctx;
+    HPDF_ExtGState gs = HPDF_CreateExtGState(g->pdf);
+    HPDF_ExtGState_SetAlphaFill(gs, (HPDF_REAL)alpha);
+    HPDF_ExtGState_SetAlphaStroke(gs, (HPDF_REAL)alpha);
+    const char *name = HPDF_Page_GetExtGStateName(g->page, gs);
+    return name ? name : "GS0";
 }
 
-static void show(HPDF_Page pg, const hy_textbox *t, double H, const char *codes)
+/* Draws page p: its content stream is built by content.c and deflated here. */
+static bool draw_page(HPDF_Doc pdf, HPDF_Page pg, const hy_page *p, double page_h,
+                      const pdf_font *fonts, const hy_content_font *cf, hy_buf *ops)
 {
-    double a = t->angle * M_PI / 180.0;
-    HPDF_Page_SetTextMatrix(pg, (HPDF_REAL)cos(a), (HPDF_REAL)sin(a), (HPDF_REAL)-sin(a), (HPDF_REAL)cos(a),
-                            (HPDF_REAL)t->x, (HPDF_REAL)(H - t->y));
-    HPDF_Page_ShowText(pg, codes);
-}
-
-/* Opaque text in one text object; translucent text (watermarks) after it, each in its own
- * graphics state. */
-static void draw_texts(HPDF_Doc pdf, HPDF_Page pg, const hy_page *p, double H, const pdf_font *fonts,
-                       hy_buf *enc)
-{
-    text_state ts = {-1, 0, -1, 0};  /* gray -1: the fills before left their own gray set */
-    bool open = false;
-    for (size_t i = 0; i < p->n_texts; i++) {
-        const hy_textbox *t = &p->texts[i];
-        if (!t->utf8[0] || !fonts[t->font].font || (t->alpha > 0 && t->alpha < 1)) continue;
-        if (!open) HPDF_Page_BeginText(pg);
-        open = true;
-        encode_text(&fonts[t->font].subset, t->utf8, enc);
-        set_state(pg, fonts, t, &ts);
-        show(pg, t, H, enc->data);
-    }
-    if (open) HPDF_Page_EndText(pg);
-    for (size_t i = 0; i < p->n_texts; i++) {
-        const hy_textbox *t = &p->texts[i];
-        if (!t->utf8[0] || !fonts[t->font].font || !(t->alpha > 0 && t->alpha < 1)) continue;
-        HPDF_Page_GSave(pg);
-        HPDF_ExtGState gs = HPDF_CreateExtGState(pdf);
-        HPDF_ExtGState_SetAlphaFill(gs, (HPDF_REAL)t->alpha);
-        HPDF_ExtGState_SetAlphaStroke(gs, (HPDF_REAL)t->alpha);
-        HPDF_Page_SetExtGState(pg, gs);
-        HPDF_Page_BeginText(pg);
-        text_state fresh = {-1, -1, -1, -1};
-        encode_text(&fonts[t->font].subset, t->utf8, enc);
-        set_state(pg, fonts, t, &fresh);
-        show(pg, t, H, enc->data);
-        HPDF_Page_EndText(pg);
-        HPDF_Page_GRestore(pg);
-    }
+    add_font_resources(pg, p, fonts, cf);
+    gstate_ctx g = {pdf, pg};
+    ops->len = 0;
+    hy_content_page(ops, p, page_h, cf, gstate_name, &g);
+    return hy_pdf_stream_put(((HPDF_PageAttr)pg->attr)->contents, ops->data, ops->len);
 }
 
 static bool set_date(HPDF_Doc pdf, const hy_boxes *b, const hy_pdf_options *opt)
@@ -362,14 +251,15 @@ static void set_info(HPDF_Doc pdf, const hy_boxes *b, const hy_pdf_options *opt)
     HPDF_Dict_Add(root, "ViewerPreferences", prefs);
 }
 
+/* Bookmarks; their titles are UTF-16 text strings like the document information's. */
 static void add_outline(HPDF_Doc pdf, const hy_boxes *b, HPDF_Page *pages)
 {
-    HPDF_Encoder enc = HPDF_GetEncoder(pdf, "UTF-8");
     HPDF_Outline parent = NULL;
     for (size_t i = 0; i < b->n_marks; i++) {
         const hy_mark *m = &b->marks[i];
-        HPDF_Outline o = HPDF_CreateOutline(pdf, m->level ? parent : NULL, m->title, enc);
+        HPDF_Outline o = HPDF_CreateOutline(pdf, m->level ? parent : NULL, "", NULL);
         if (!o) return;
+        HPDF_Dict_Add(o, "Title", text_string(pdf, m->title));
         HPDF_Destination dst = HPDF_Page_CreateDestination(pages[m->page]);
         HPDF_Destination_SetFitH(dst, (HPDF_REAL)(b->height - m->y + 4));
         HPDF_Outline_SetDestination(o, dst);
@@ -381,30 +271,32 @@ static void add_outline(HPDF_Doc pdf, const hy_boxes *b, HPDF_Page *pages)
 static bool build(HPDF_Doc pdf, const hy_boxes *b, const hy_fontset *fs, const hy_pdf_options *opt,
                   pdf_font *fonts, hy_diags *d)
 {
-    HPDF_SetCompressionMode(pdf, HPDF_COMP_ALL);
-    HPDF_UseUTFEncodings(pdf);
-    HPDF_SetCurrentEncoder(pdf, "UTF-8");
     if (!load_fonts(pdf, b, fs, fonts, d)) return false;
-    hy_buf enc = {0};
+    hy_content_font cf[HY_MAX_FONTS] = {0};
+    for (int i = 0; i < HY_MAX_FONTS; i++) {
+        cf[i].subset = fonts[i].font ? &fonts[i].subset : NULL;
+        snprintf(cf[i].resource, sizeof cf[i].resource, "F%d", i + 1);
+    }
+    hy_buf ops = {0};
     HPDF_Page *pages = calloc(b->n_pages ? b->n_pages : 1, sizeof *pages);
-    for (size_t i = 0; i < b->n_pages; i++) {
+    bool ok = true;
+    for (size_t i = 0; ok && i < b->n_pages; i++) {
         HPDF_Page pg = pages[i] = HPDF_AddPage(pdf);
-        if (!pg) break;
+        ok = pg != NULL;
+        if (!ok) break;
         HPDF_Page_SetWidth(pg, (HPDF_REAL)b->width);
         HPDF_Page_SetHeight(pg, (HPDF_REAL)b->height);
-        draw_fills(pg, &b->pages[i], b->height);
-        draw_rules(pg, &b->pages[i], b->height);
-        draw_texts(pdf, pg, &b->pages[i], b->height, fonts, &enc);
+        ok = draw_page(pdf, pg, &b->pages[i], b->height, fonts, cf, &ops);
     }
-    hy_buf_free(&enc);
-    for (int i = 0; i < fs->n; i++)
-        if (fonts[i].font) write_tounicode(fonts[i].font, &fonts[i].subset);
-    add_outline(pdf, b, pages);
-    HPDF_AddPageLabel(pdf, 0, HPDF_PAGE_NUM_STYLE_DECIMAL, 1, "");
-    HPDF_SetPageMode(pdf, b->n_marks ? HPDF_PAGE_MODE_USE_OUTLINE : HPDF_PAGE_MODE_USE_NONE);
-    set_info(pdf, b, opt);
+    hy_buf_free(&ops);
+    if (ok) {
+        add_outline(pdf, b, pages);
+        HPDF_AddPageLabel(pdf, 0, HPDF_PAGE_NUM_STYLE_DECIMAL, 1, "");
+        HPDF_SetPageMode(pdf, b->n_marks ? HPDF_PAGE_MODE_USE_OUTLINE : HPDF_PAGE_MODE_USE_NONE);
+        set_info(pdf, b, opt);
+    }
     free(pages);
-    return true;
+    return ok;
 }
 
 /* Saves the built document to the file `file`, or into `mem` when file is NULL. */

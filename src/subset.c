@@ -1,236 +1,201 @@
-/* subset.c — HarfBuzz subsetting and the rebuilt cmap (see subset.h). */
+/* subset.c — HarfBuzz subsetting and the facts the PDF font objects need (see subset.h). */
 #include "subset.h"
 #include "util.h"
 
+#include <hb-ot.h>
 #include <hb-subset.h>
 #include <hb.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
-
-/* First code point tried for the aliases of characters above U+FFFF (Private Use Area). */
-#define ALIAS_FIRST 0xE000
-#define ALIAS_LAST 0xF8FF
-
-static int cmp_map(const void *a, const void *b)
-{
-    uint32_t x = ((const hy_subset_map *)a)->code, y = ((const hy_subset_map *)b)->code;
-    return x < y ? -1 : x > y;
-}
 
 bool hy_is_variation_selector(uint32_t cp)
 {
     return (cp >= 0xFE00 && cp <= 0xFE0F) || (cp >= 0xE0100 && cp <= 0xE01EF);
 }
 
-/* Assigns each character its 2-byte code: itself when a plain BMP character, else an unused
- * PUA point (characters above U+FFFF, variation sequences). */
-static bool assign_codes(const hy_char *chars, size_t n, hy_subset_map *map)
+/* Tables no PDF reader looks at: glyphs are addressed by id, never shaped, and drawn
+ * horizontally. Dropping GSUB also skips the subsetter's closure over it, which would keep
+ * every vertical and ligature form of every character (a third of the glyphs, and time). */
+static const hb_tag_t dropped_tables[] = {
+    HB_TAG('G', 'S', 'U', 'B'), HB_TAG('G', 'P', 'O', 'S'), HB_TAG('G', 'D', 'E', 'F'),
+    HB_TAG('B', 'A', 'S', 'E'), HB_TAG('J', 'S', 'T', 'F'), HB_TAG('M', 'A', 'T', 'H'),
+    HB_TAG('v', 'h', 'e', 'a'), HB_TAG('v', 'm', 't', 'x'), HB_TAG('V', 'O', 'R', 'G'),
+    HB_TAG('k', 'e', 'r', 'n'), HB_TAG('D', 'S', 'I', 'G'),
+};
+
+/* The original glyph of each character; false (with the character in err) if one is missing. */
+static bool find_glyphs(hb_font_t *hf, const hy_char *chars, size_t n, hb_codepoint_t *old,
+                        char *err, size_t err_cap)
 {
-    uint32_t next = ALIAS_FIRST;
     for (size_t i = 0; i < n; i++) {
-        map[i].cp = chars[i].cp;
-        map[i].vs = chars[i].vs;
-        if (chars[i].cp <= 0xFFFF && !chars[i].vs) {
-            map[i].code = (uint16_t)chars[i].cp;
-            continue;
+        old[i] = 0;
+        if (chars[i].vs) hb_font_get_variation_glyph(hf, chars[i].cp, chars[i].vs, &old[i]);
+        else hb_font_get_nominal_glyph(hf, chars[i].cp, &old[i]);
+        if (!old[i]) {
+            snprintf(err, err_cap, "character U+%04X is not in the font", (unsigned)chars[i].cp);
+            return false;
         }
-        bool taken;
-        do {  /* skip PUA points the document itself uses */
-            taken = false;
-            for (size_t k = 0; k < n && !taken; k++) taken = chars[k].cp == next && !chars[k].vs;
-            if (taken) next++;
-        } while (taken && next <= ALIAS_LAST);
-        if (next > ALIAS_LAST) return false;
-        map[i].code = (uint16_t)next++;
     }
     return true;
 }
 
-static void put16(hy_buf *b, unsigned v)
+static hb_subset_input_t *make_input(const hy_char *chars, const hb_codepoint_t *old, size_t n)
 {
-    unsigned char c[2] = {(unsigned char)(v >> 8), (unsigned char)v};
-    hy_buf_add(b, c, 2);
+    hb_subset_input_t *in = hb_subset_input_create_or_fail();
+    if (!in) return NULL;
+    /* TrueType hinting programs are a sixth of a subset and no PDF reader or printer here
+     * needs them (pdftoppm, mutool and print drivers rasterize unhinted or auto-hint). */
+    hb_subset_input_set_flags(in, HB_SUBSET_FLAGS_NO_HINTING);
+    hb_set_clear(hb_subset_input_set(in, HB_SUBSET_SETS_LAYOUT_FEATURE_TAG));
+    hb_set_t *drop = hb_subset_input_set(in, HB_SUBSET_SETS_DROP_TABLE_TAG);
+    for (size_t i = 0; i < sizeof dropped_tables / sizeof *dropped_tables; i++)
+        hb_set_add(drop, dropped_tables[i]);
+    hb_set_t *unicodes = hb_subset_input_unicode_set(in);
+    hb_set_t *glyphs = hb_subset_input_glyph_set(in);
+    for (size_t i = 0; i < n; i++) {
+        /* The subset keeps a cmap for plain characters (a font program that can stand on its
+         * own); variant glyphs are kept by id. */
+        if (!chars[i].vs) hb_set_add(unicodes, chars[i].cp);
+        hb_set_add(glyphs, old[i]);
+    }
+    return in;
 }
 
-/* Segments of the format-4 cmap: runs of codes with gaps under MAX_GAP share one segment and
- * a slice of glyphIdArray (unused codes in it map to glyph 0). Few segments matter: libharu
- * looks up every one of the 65 536 BMP code points by scanning the segments linearly. */
-typedef struct { unsigned start, end; } segment;
+/* A big-endian 16-bit field of a table, or 0 if the table is shorter. */
+static int table_i16(hb_face_t *face, hb_tag_t tag, unsigned offset)
+{
+    hb_blob_t *t = hb_face_reference_table(face, tag);
+    unsigned len;
+    const unsigned char *p = (const unsigned char *)hb_blob_get_data(t, &len);
+    int v = offset + 2 <= len ? (int16_t)(p[offset] << 8 | p[offset + 1]) : 0;
+    hb_blob_destroy(t);
+    return v;
+}
 
-static size_t make_segments(const hy_subset_map *byc, size_t n, segment *seg, unsigned max_gap)
+/* A PostScript name as a PDF name may carry it: printable ASCII without delimiters. */
+static void clean_name(const char *in, char *out, size_t cap)
 {
     size_t k = 0;
-    for (size_t i = 0; i < n; i++) {
-        if (k && byc[i].code - seg[k - 1].end <= max_gap) seg[k - 1].end = byc[i].code;
-        else seg[k++] = (segment){byc[i].code, byc[i].code};
-    }
-    if (!k || seg[k - 1].end != 0xFFFF) seg[k++] = (segment){0xFFFF, 0xFFFF};
-    return k;
+    for (; *in && k + 1 < cap; in++)
+        if (*in > ' ' && *in < 127 && !strchr("()<>[]{}/%#", *in)) out[k++] = *in;
+    out[k] = 0;
 }
 
-/* A cmap table with one (3,1) format-4 subtable (OpenType 'cmap' format 4; libharu reads only
- * this format). Glyphs are found through idRangeOffset into glyphIdArray. */
-static hy_buf build_cmap(const hy_subset_map *byc, const uint16_t *gids, size_t n)
+/* The name with its subset tag: six capitals derived from the glyphs kept, so that two
+ * different subsets of one font in one PDF never share a name (PDF 32000-1 9.6.4). */
+static void set_name(hy_subset *s, hb_face_t *face, const hy_font *font, const hb_codepoint_t *old,
+                     size_t n)
 {
-    segment *seg = hy_xmalloc((n + 2) * sizeof *seg);
-    size_t segs = 0, glyphs = 0;
-    /* The subtable's length is a 16-bit field: narrow the gaps until it fits. */
-    for (unsigned max_gap = 512;; max_gap /= 4) {
-        segs = make_segments(byc, n, seg, max_gap);
-        glyphs = 0;
-        for (size_t i = 0; i < segs; i++)
-            if (seg[i].start != 0xFFFF) glyphs += seg[i].end - seg[i].start + 1;
-        if (16 + 8 * segs + 2 * glyphs <= 0xFFFF || max_gap == 0) break;
-    }
-    hy_buf sub = {0};
-    unsigned search = 1, sel = 0;
-    while (search * 2 <= segs) { search *= 2; sel++; }
-    size_t len = 16 + 8 * segs + 2 * glyphs;
-    put16(&sub, 4);
-    put16(&sub, (unsigned)len);
-    put16(&sub, 0);
-    put16(&sub, (unsigned)(2 * segs));
-    put16(&sub, 2 * search);
-    put16(&sub, sel);
-    put16(&sub, (unsigned)(2 * segs - 2 * search));
-    for (size_t i = 0; i < segs; i++) put16(&sub, seg[i].end);
-    put16(&sub, 0);                                             /* reservedPad */
-    for (size_t i = 0; i < segs; i++) put16(&sub, seg[i].start);
-    for (size_t i = 0; i < segs; i++) put16(&sub, seg[i].start == 0xFFFF ? 1 : 0);  /* idDelta */
-    size_t before = 0;  /* glyphIdArray entries of the earlier segments */
-    for (size_t i = 0; i < segs; i++) {
-        if (seg[i].start == 0xFFFF) { put16(&sub, 0); continue; }
-        /* bytes from this idRangeOffset word to the segment's first glyphIdArray entry */
-        put16(&sub, (unsigned)(2 * (segs - i) + 2 * before));
-        before += seg[i].end - seg[i].start + 1;
-    }
-    size_t j = 0;
-    for (size_t i = 0; i < segs; i++) {
-        if (seg[i].start == 0xFFFF) continue;
-        for (unsigned c = seg[i].start; c <= seg[i].end; c++) {
-            while (j < n && byc[j].code < c) j++;
-            put16(&sub, j < n && byc[j].code == c ? gids[j] : 0);
-        }
-    }
-    free(seg);
-    hy_buf t = {0};
-    put16(&t, 0);   /* version */
-    put16(&t, 1);   /* one encoding record */
-    put16(&t, 3);   /* Windows */
-    put16(&t, 1);   /* Unicode BMP */
-    put16(&t, 0);
-    put16(&t, 12);  /* offset of the subtable (32-bit, high half above) */
-    hy_buf_add(&t, sub.data, sub.len);
-    hy_buf_free(&sub);
-    return t;
+    char ps[64] = "", clean[64];
+    unsigned len = sizeof ps;
+    hb_ot_name_get_utf8(face, HB_OT_NAME_ID_POSTSCRIPT_NAME, HB_LANGUAGE_INVALID, &len, ps);
+    clean_name(ps, clean, sizeof clean);
+    if (!clean[0]) clean_name(font->family, clean, sizeof clean);
+    uint64_t h = 0xcbf29ce484222325u;
+    for (size_t i = 0; i < n; i++) h = (h ^ old[i]) * 0x100000001b3u;
+    char tag[7];
+    for (int i = 0; i < 6; i++, h /= 26) tag[i] = (char)('A' + h % 26);
+    tag[6] = 0;
+    snprintf(s->name, sizeof s->name, "%s+%s", tag, clean[0] ? clean : "Font");
 }
 
-/* Replaces the cmap of a face; returns the serialized font. The subsetter's result is a
- * builder face, which cannot list its tables, so it is serialized and read back first. */
-static hb_blob_t *with_cmap(hb_face_t *built, hy_buf *cmap)
+static int per_mille(int v, unsigned upem)
 {
-    hb_blob_t *whole = hb_face_reference_blob(built);
-    hb_face_t *face = hb_face_create(whole, 0);
-    hb_blob_destroy(whole);
-    hb_face_t *b = hb_face_builder_create();
-    hb_tag_t tags[64];
-    unsigned count = 64;
-    hb_face_get_table_tags(face, 0, &count, tags);
-    for (unsigned i = 0; i < count; i++) {
-        if (tags[i] == HB_TAG('c', 'm', 'a', 'p')) continue;
-        hb_blob_t *t = hb_face_reference_table(face, tags[i]);
-        hb_face_builder_add_table(b, tags[i], t);
-        hb_blob_destroy(t);
-    }
-    hb_blob_t *c = hb_blob_create(cmap->data, (unsigned)cmap->len, HB_MEMORY_MODE_DUPLICATE, NULL, NULL);
-    hb_face_builder_add_table(b, HB_TAG('c', 'm', 'a', 'p'), c);
-    hb_blob_destroy(c);
-    hb_blob_t *out = hb_face_reference_blob(b);
-    hb_face_destroy(b);
-    hb_face_destroy(face);
-    return out;
+    return (int)((long)v * 1000 / (long)upem);
 }
 
-static bool write_temp(hb_blob_t *blob, char *path, size_t cap)
+/* Ascent, descent, cap height, bounding box and a stem width for the font descriptor. */
+static void set_metrics(hy_subset *s, hb_face_t *face, hb_font_t *hf)
 {
-    const char *dir = getenv("TMPDIR");
-    snprintf(path, cap, "%s/hyoka-font-XXXXXX", dir && *dir ? dir : "/tmp");
-    int fd = mkstemp(path);
-    if (fd < 0) return false;
+    unsigned upem = hb_face_get_upem(face);
+    hb_font_extents_t ext = {0};
+    hb_font_get_h_extents(hf, &ext);
+    hb_position_t cap = 0;
+    if (!hb_ot_metrics_get_position(hf, HB_OT_METRICS_TAG_CAP_HEIGHT, &cap)) cap = ext.ascender;
+    s->ascent = per_mille(ext.ascender, upem);
+    s->descent = per_mille(ext.descender, upem);
+    s->cap_height = per_mille(cap, upem);
+    for (int i = 0; i < 4; i++)  /* head: xMin yMin xMax yMax at byte 36 */
+        s->bbox[i] = per_mille(table_i16(face, HB_TAG('h', 'e', 'a', 'd'), 36 + 2 * (unsigned)i), upem);
+    /* The font file is embedded, so readers never synthesise from StemV; the usual estimate
+     * from the weight class (OS/2 usWeightClass) keeps the required entry plausible. */
+    int weight = table_i16(face, HB_TAG('O', 'S', '/', '2'), 4);
+    if (weight <= 0) weight = 400;
+    s->stem_v = 50 + weight * weight / 4225;
+}
+
+/* Fills map, widths and the font program from an executed plan. */
+static bool take_result(hy_subset *s, hb_subset_plan_t *plan, hb_font_t *hf, const hy_char *chars,
+                        const hb_codepoint_t *old, size_t n)
+{
+    const hb_map_t *to_new = hb_subset_plan_old_to_new_glyph_mapping(plan);
+    const hb_map_t *to_old = hb_subset_plan_new_to_old_glyph_mapping(plan);
+    hb_face_t *sub = hb_subset_plan_execute_or_fail(plan);
+    if (!sub) return false;
+    hb_blob_t *blob = hb_face_reference_blob(sub);
     unsigned len;
     const char *data = hb_blob_get_data(blob, &len);
-    bool ok = write(fd, data, len) == (ssize_t)len;
-    ok = close(fd) == 0 && ok;
-    if (!ok) unlink(path);
-    return ok;
-}
-
-static hb_face_t *subset_face(const hy_font *font, const hy_char *chars, size_t n)
-{
-    hb_blob_t *blob = hb_blob_create_from_file_or_fail(font->path);
-    if (!blob) return NULL;
-    hb_face_t *face = hb_face_create(blob, (unsigned)font->index);
-    hb_blob_destroy(blob);
-    hb_subset_input_t *in = hb_subset_input_create_or_fail();
-    hb_face_t *sub = NULL;
-    if (in) {
-        /* TrueType hinting programs are a sixth of a subset and no PDF reader or printer here
-         * needs them (pdftoppm, mutool and print drivers rasterize unhinted or auto-hint). */
-        hb_subset_input_set_flags(in, HB_SUBSET_FLAGS_NO_HINTING);
-        hb_set_t *u = hb_subset_input_unicode_set(in);
-        for (size_t i = 0; i < n; i++) {
-            hb_set_add(u, chars[i].cp);
-            if (chars[i].vs) hb_set_add(u, chars[i].vs);  /* keeps its cmap format-14 record */
-        }
-        sub = hb_subset_or_fail(face, in);
-        hb_subset_input_destroy(in);
+    bool ok = len > 0;
+    if (ok) {
+        s->data = hy_xmalloc(len);
+        memcpy(s->data, data, len);
+        s->size = len;
     }
-    hb_face_destroy(face);
-    return sub;
+    hb_blob_destroy(blob);
+    hb_face_destroy(sub);
+    for (size_t i = 0; ok && i < n; i++) {
+        hb_codepoint_t g = hb_map_get(to_new, old[i]);
+        ok = g != HB_MAP_VALUE_INVALID && g <= 0xFFFF;
+        s->map[i] = (hy_subset_map){chars[i].cp, chars[i].vs, (uint16_t)g};
+    }
+    unsigned upem = hb_face_get_upem(hb_font_get_face(hf));
+    s->n_glyphs = hb_map_get_population(to_old);
+    s->widths = hy_xcalloc(s->n_glyphs + 1, sizeof *s->widths);
+    for (unsigned g = 0; ok && g < s->n_glyphs; g++) {
+        hb_codepoint_t o = hb_map_get(to_old, g);
+        /* the same truncation as hy_font_pick's widths, so text lands where layout put it */
+        if (o != HB_MAP_VALUE_INVALID)
+            s->widths[g] = (uint16_t)((long)hb_font_get_glyph_h_advance(hf, o) * 1000 / (long)upem);
+    }
+    return ok;
 }
 
 bool hy_subset_make(const hy_font *font, const hy_char *chars, size_t n, hy_subset *out,
                     char *err, size_t err_cap)
 {
     memset(out, 0, sizeof *out);
+    hb_blob_t *blob = hb_blob_create_from_file_or_fail(font->path);
+    if (!blob) {
+        snprintf(err, err_cap, "cannot read the font file %s", font->path);
+        return false;
+    }
+    hb_face_t *face = hb_face_create(blob, (unsigned)font->index);
+    hb_blob_destroy(blob);
+    hb_font_t *hf = hb_font_create(face);
+    hb_codepoint_t *old = hy_xmalloc((n + 1) * sizeof *old);
     out->map = hy_xcalloc(n + 1, sizeof *out->map);
     out->n = n;
-    if (!assign_codes(chars, n, out->map)) {
-        snprintf(err, err_cap, "too many characters above U+FFFF in one font");
-        return false;
+    bool ok = find_glyphs(hf, chars, n, old, err, err_cap);
+    if (ok) {
+        hb_subset_input_t *in = make_input(chars, old, n);
+        hb_subset_plan_t *plan = in ? hb_subset_plan_create_or_fail(face, in) : NULL;
+        ok = plan && n < 0xFFFF && take_result(out, plan, hf, chars, old, n);
+        if (!ok) snprintf(err, err_cap, "cannot subset the font %s", font->path);
+        if (plan) hb_subset_plan_destroy(plan);
+        if (in) hb_subset_input_destroy(in);
     }
-    hb_face_t *sub = subset_face(font, chars, n);
-    if (!sub) {
-        snprintf(err, err_cap, "cannot subset the font %s", font->path);
-        return false;
+    if (ok) {
+        set_name(out, face, font, old, n);
+        set_metrics(out, face, hf);
     }
-    hb_font_t *hf = hb_font_create(sub);
-    hy_subset_map *byc = hy_xmalloc((n + 1) * sizeof *byc);
-    memcpy(byc, out->map, n * sizeof *byc);
-    qsort(byc, n, sizeof *byc, cmp_map);
-    uint16_t *gids = hy_xmalloc((n + 1) * sizeof *gids);
-    for (size_t i = 0; i < n; i++) {
-        hb_codepoint_t g = 0;
-        if (byc[i].vs) hb_font_get_variation_glyph(hf, byc[i].cp, byc[i].vs, &g);
-        else hb_font_get_nominal_glyph(hf, byc[i].cp, &g);
-        gids[i] = (uint16_t)g;
-    }
-    hy_buf cmap = build_cmap(byc, gids, n);
-    hb_blob_t *blob = with_cmap(sub, &cmap);
-    bool ok = write_temp(blob, out->path, sizeof out->path);
-    if (!ok) snprintf(err, err_cap, "cannot write a temporary font file in $TMPDIR");
-    hb_blob_destroy(blob);
-    hy_buf_free(&cmap);
-    free(byc);
-    free(gids);
+    free(old);
     hb_font_destroy(hf);
-    hb_face_destroy(sub);
+    hb_face_destroy(face);
     return ok;
 }
 
-uint16_t hy_subset_code(const hy_subset *s, uint32_t cp, uint32_t vs)
+uint16_t hy_subset_cid(const hy_subset *s, uint32_t cp, uint32_t vs)
 {
     size_t lo = 0, hi = s->n;
     while (lo < hi) {
@@ -239,12 +204,13 @@ uint16_t hy_subset_code(const hy_subset *s, uint32_t cp, uint32_t vs)
         if (m->cp < cp || (m->cp == cp && m->vs < vs)) lo = mid + 1;
         else hi = mid;
     }
-    return lo < s->n && s->map[lo].cp == cp && s->map[lo].vs == vs ? s->map[lo].code : 0;
+    return lo < s->n && s->map[lo].cp == cp && s->map[lo].vs == vs ? (uint16_t)(lo + 1) : 0;
 }
 
 void hy_subset_free(hy_subset *s)
 {
-    if (s->path[0]) unlink(s->path);
+    free(s->data);
     free(s->map);
+    free(s->widths);
     memset(s, 0, sizeof *s);
 }

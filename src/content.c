@@ -1,0 +1,178 @@
+/* content.c — page boxes → content-stream operators (see content.h). */
+#include "content.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+
+/* Decimals written for coordinates and sizes. A hundredth of a point is 1/7200 inch: far
+ * below any printer's or screen's resolution, and fewer digits make smaller pages. */
+#define DECIMALS 5
+
+static void put_char(hy_buf *b, char c)
+{
+    hy_buf_add(b, &c, 1);
+}
+
+/* A number with at most DECIMALS decimals, trailing zeros dropped ("12.5", "0", "-3.25"). */
+static void put_num(hy_buf *b, double v)
+{
+    static const double scale[] = {1, 10, 100, 1000, 10000, 100000};
+    long long m = llround((double)(float)v * scale[DECIMALS]);
+    char tmp[32], *t = tmp + sizeof tmp;
+    int decimals = DECIMALS;
+    bool neg = m < 0;
+    unsigned long long u = neg ? 0ULL - (unsigned long long)m : (unsigned long long)m;
+    while (decimals > 0 && u % 10 == 0) {  /* trailing zeros of the fraction */
+        u /= 10;
+        decimals--;
+    }
+    for (int i = 0; i < decimals; i++, u /= 10) *--t = (char)('0' + u % 10);
+    if (decimals) *--t = '.';
+    do *--t = (char)('0' + u % 10); while (u /= 10);
+    if (neg) *--t = '-';
+    hy_buf_add(b, t, (size_t)(tmp + sizeof tmp - t));
+}
+
+/* Numbers separated by spaces, then the operator and a newline: "x y w h re". */
+static void op(hy_buf *b, const char *name, int n, const double *v)
+{
+    for (int i = 0; i < n; i++) {
+        put_num(b, v[i]);
+        put_char(b, ' ');
+    }
+    hy_buf_puts(b, name);
+    put_char(b, '\n');
+}
+
+static void draw_fills(hy_buf *b, const hy_page *p, double page_h)
+{
+    for (size_t i = 0; i < p->n_fills; i++) {
+        const hy_fill *f = &p->fills[i];
+        op(b, "g", 1, &f->gray);
+        op(b, "re f", 4, (double[]){f->x, page_h - f->y - f->h, f->w, f->h});
+    }
+}
+
+/* Rules as one path per line width, ends squared off so that borders meet at corners. */
+static void draw_rules(hy_buf *b, const hy_page *p, double page_h)
+{
+    if (!p->n_rules) return;
+    hy_buf_puts(b, "0 G\n2 J\n");
+    double width = -1;
+    for (size_t i = 0; i < p->n_rules; i++) {
+        const hy_rule *r = &p->rules[i];
+        if (r->width != width) {
+            if (width >= 0) hy_buf_puts(b, "S\n");
+            width = r->width;
+            op(b, "w", 1, &width);
+        }
+        op(b, "m", 2, (double[]){r->x0, page_h - r->y0});
+        op(b, "l", 2, (double[]){r->x1, page_h - r->y1});
+    }
+    hy_buf_puts(b, "S\n");
+}
+
+/* The text state already set in the current text object, so that each run costs only its
+ * position and its glyphs. */
+typedef struct {
+    int font;
+    double size, gray, line_width;
+    int bold;
+} text_state;
+
+static void set_state(hy_buf *b, const hy_content_font *fonts, const hy_textbox *t, text_state *ts)
+{
+    if (t->font != ts->font || t->size != ts->size) {
+        hy_buf_printf(b, "/%s ", fonts[t->font].resource);
+        op(b, "Tf", 1, &t->size);
+        ts->font = t->font;
+        ts->size = t->size;
+    }
+    if (t->gray != ts->gray) {
+        op(b, "g", 1, &t->gray);
+        op(b, "G", 1, &t->gray);
+        ts->gray = t->gray;
+    }
+    if (t->bold != ts->bold) {
+        /* Fill then stroke with a hairline: the heading weight, without a second font. */
+        hy_buf_puts(b, t->bold ? "2 Tr\n" : "0 Tr\n");
+        ts->bold = t->bold;
+    }
+    double lw = t->size * 0.035;
+    if (t->bold && lw != ts->line_width) {
+        op(b, "w", 1, &lw);
+        ts->line_width = lw;
+    }
+}
+
+/* The text matrix, then the characters' CIDs as a hex string. */
+static void show(hy_buf *b, const hy_textbox *t, double page_h, const hy_subset *s)
+{
+    if (t->angle == 0) {
+        op(b, "Tm", 6, (double[]){1, 0, 0, 1, t->x, page_h - t->y});
+    } else {
+        double a = t->angle * M_PI / 180.0;
+        op(b, "Tm", 6, (double[]){cos(a), sin(a), -sin(a), cos(a), t->x, page_h - t->y});
+    }
+    static const char hex[] = "0123456789ABCDEF";
+    put_char(b, '<');
+    const char *s8 = t->utf8;
+    for (size_t i = 0, len = strlen(s8); i < len;) {
+        uint32_t cp, vs = 0;
+        size_t k = hy_utf8_decode(s8 + i, len - i, &cp);
+        if (!k) break;
+        i += k;
+        size_t k2 = hy_utf8_decode(s8 + i, len - i, &vs);
+        if (k2 && hy_is_variation_selector(vs)) i += k2;
+        else vs = 0;
+        uint16_t g = hy_subset_cid(s, cp, vs);
+        char h[4] = {hex[g >> 12], hex[g >> 8 & 15], hex[g >> 4 & 15], hex[g & 15]};
+        hy_buf_add(b, h, 4);
+    }
+    hy_buf_puts(b, "> Tj\n");
+}
+
+static bool drawable(const hy_textbox *t, const hy_content_font *fonts)
+{
+    return t->utf8[0] && fonts[t->font].subset;
+}
+
+static bool translucent(const hy_textbox *t)
+{
+    return t->alpha > 0 && t->alpha < 1;
+}
+
+static void draw_texts(hy_buf *b, const hy_page *p, double page_h, const hy_content_font *fonts,
+                       hy_gstate_name gstate, void *ctx)
+{
+    /* gray -1: whatever the fills left set is not assumed */
+    text_state ts = {-1, 0, -1, -1, 0};
+    bool open = false;
+    for (size_t i = 0; i < p->n_texts; i++) {
+        const hy_textbox *t = &p->texts[i];
+        if (!drawable(t, fonts) || translucent(t)) continue;
+        if (!open) hy_buf_puts(b, "BT\n");
+        open = true;
+        set_state(b, fonts, t, &ts);
+        show(b, t, page_h, fonts[t->font].subset);
+    }
+    if (open) hy_buf_puts(b, "ET\n");
+    for (size_t i = 0; i < p->n_texts; i++) {
+        const hy_textbox *t = &p->texts[i];
+        if (!drawable(t, fonts) || !translucent(t)) continue;
+        hy_buf_printf(b, "q\n/%s gs\nBT\n", gstate(ctx, t->alpha));
+        text_state fresh = {-1, -1, -1, -1, -1};  /* Tr outlives ET: set it again */
+        set_state(b, fonts, t, &fresh);
+        show(b, t, page_h, fonts[t->font].subset);
+        hy_buf_puts(b, "ET\nQ\n");
+    }
+}
+
+void hy_content_page(hy_buf *out, const hy_page *p, double page_h, const hy_content_font *fonts,
+                     hy_gstate_name gstate, void *ctx)
+{
+    draw_fills(out, p, page_h);
+    draw_rules(out, p, page_h);
+    draw_texts(out, p, page_h, fonts, gstate, ctx);
+}
