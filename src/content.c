@@ -5,33 +5,38 @@
 #include <stdio.h>
 #include <string.h>
 
-/* Decimals written for coordinates and sizes. A hundredth of a point is 1/7200 inch: far
- * below any printer's or screen's resolution, and fewer digits make smaller pages. */
-#define DECIMALS 5
-
 static void put_char(hy_buf *b, char c)
 {
     hy_buf_add(b, &c, 1);
 }
 
-/* A number with at most DECIMALS decimals, trailing zeros dropped ("12.5", "0", "-3.25"). */
-static void put_num(hy_buf *b, double v)
+/* Numbers are written in hundredths of a point: 1/7200 inch, far below any printer's or
+ * screen's resolution, and few digits make small pages. */
+static long long hundredths(double v)
 {
-    static const double scale[] = {1, 10, 100, 1000, 10000, 100000};
-    long long m = llround((double)(float)v * scale[DECIMALS]);
+    return llround(v * 100);
+}
+
+/* h/100 with its trailing zeros dropped ("12.5", "0", "-3.25"). */
+static void put_fixed(hy_buf *b, long long h)
+{
     char tmp[32], *t = tmp + sizeof tmp;
-    int decimals = DECIMALS;
-    bool neg = m < 0;
-    unsigned long long u = neg ? 0ULL - (unsigned long long)m : (unsigned long long)m;
-    while (decimals > 0 && u % 10 == 0) {  /* trailing zeros of the fraction */
+    unsigned long long u = h < 0 ? 0ULL - (unsigned long long)h : (unsigned long long)h;
+    int decimals = 2;
+    while (decimals > 0 && u % 10 == 0) {
         u /= 10;
         decimals--;
     }
     for (int i = 0; i < decimals; i++, u /= 10) *--t = (char)('0' + u % 10);
     if (decimals) *--t = '.';
     do *--t = (char)('0' + u % 10); while (u /= 10);
-    if (neg) *--t = '-';
+    if (h < 0) *--t = '-';
     hy_buf_add(b, t, (size_t)(tmp + sizeof tmp - t));
+}
+
+static void put_num(hy_buf *b, double v)
+{
+    put_fixed(b, hundredths(v));
 }
 
 /* Numbers separated by spaces, then the operator and a newline: "x y w h re". */
@@ -79,6 +84,7 @@ typedef struct {
     int font;
     double size, gray, line_width;
     int bold;
+    long long x, y;         /* start of the current line (Td is relative to it), hundredths */
 } text_state;
 
 static void set_state(hy_buf *b, const hy_content_font *fonts, const hy_textbox *t, text_state *ts)
@@ -106,17 +112,45 @@ static void set_state(hy_buf *b, const hy_content_font *fonts, const hy_textbox 
     }
 }
 
-/* The text matrix, then the characters' CIDs as a hex string. */
-static void show(hy_buf *b, const hy_textbox *t, double page_h, const hy_subset *s)
+/* A CID as two bytes of a literal string; the bytes that a literal string cannot hold as
+ * they are get a backslash (PDF 32000-1 7.3.4.2: "(", ")", "\\" and line ends). */
+static void put_cid(hy_buf *b, uint16_t cid)
+{
+    char out[4];
+    int n = 0;
+    for (int shift = 8; shift >= 0; shift -= 8) {
+        char c = (char)(cid >> shift & 0xFF);
+        if (c == '(' || c == ')' || c == '\\') out[n++] = '\\', out[n++] = c;
+        else if (c == '\r') out[n++] = '\\', out[n++] = 'r';
+        else if (c == '\n') out[n++] = '\\', out[n++] = 'n';
+        else out[n++] = c;
+    }
+    hy_buf_add(b, out, (size_t)n);
+}
+
+/* Moves to the run's start: relative to the previous line start for upright text (Td: the
+ * shortest form), a full text matrix for rotated text. */
+static void move_to(hy_buf *b, const hy_textbox *t, double page_h, text_state *ts)
 {
     if (t->angle == 0) {
-        op(b, "Tm", 6, (double[]){1, 0, 0, 1, t->x, page_h - t->y});
-    } else {
-        double a = t->angle * M_PI / 180.0;
-        op(b, "Tm", 6, (double[]){cos(a), sin(a), -sin(a), cos(a), t->x, page_h - t->y});
+        long long x = hundredths(t->x), y = hundredths(page_h - t->y);
+        put_fixed(b, x - ts->x);
+        hy_buf_puts(b, " ");
+        put_fixed(b, y - ts->y);
+        hy_buf_puts(b, " Td\n");
+        ts->x = x;
+        ts->y = y;
+        return;
     }
-    static const char hex[] = "0123456789ABCDEF";
-    put_char(b, '<');
+    double a = t->angle * M_PI / 180.0;
+    op(b, "Tm", 6, (double[]){cos(a), sin(a), -sin(a), cos(a), t->x, page_h - t->y});
+}
+
+/* Positions the run, then shows its characters' CIDs. */
+static void show(hy_buf *b, const hy_textbox *t, double page_h, const hy_subset *s, text_state *ts)
+{
+    move_to(b, t, page_h, ts);
+    put_char(b, '(');
     const char *s8 = t->utf8;
     for (size_t i = 0, len = strlen(s8); i < len;) {
         uint32_t cp, vs = 0;
@@ -126,11 +160,9 @@ static void show(hy_buf *b, const hy_textbox *t, double page_h, const hy_subset 
         size_t k2 = hy_utf8_decode(s8 + i, len - i, &vs);
         if (k2 && hy_is_variation_selector(vs)) i += k2;
         else vs = 0;
-        uint16_t g = hy_subset_cid(s, cp, vs);
-        char h[4] = {hex[g >> 12], hex[g >> 8 & 15], hex[g >> 4 & 15], hex[g & 15]};
-        hy_buf_add(b, h, 4);
+        put_cid(b, hy_subset_cid(s, cp, vs));
     }
-    hy_buf_puts(b, "> Tj\n");
+    hy_buf_puts(b, ") Tj\n");
 }
 
 static bool drawable(const hy_textbox *t, const hy_content_font *fonts)
@@ -147,7 +179,7 @@ static void draw_texts(hy_buf *b, const hy_page *p, double page_h, const hy_cont
                        hy_gstate_name gstate, void *ctx)
 {
     /* gray -1: whatever the fills left set is not assumed */
-    text_state ts = {-1, 0, -1, -1, 0};
+    text_state ts = {-1, 0, -1, -1, 0, 0, 0};  /* BT starts lines at the origin */
     bool open = false;
     for (size_t i = 0; i < p->n_texts; i++) {
         const hy_textbox *t = &p->texts[i];
@@ -155,16 +187,16 @@ static void draw_texts(hy_buf *b, const hy_page *p, double page_h, const hy_cont
         if (!open) hy_buf_puts(b, "BT\n");
         open = true;
         set_state(b, fonts, t, &ts);
-        show(b, t, page_h, fonts[t->font].subset);
+        show(b, t, page_h, fonts[t->font].subset, &ts);
     }
     if (open) hy_buf_puts(b, "ET\n");
     for (size_t i = 0; i < p->n_texts; i++) {
         const hy_textbox *t = &p->texts[i];
         if (!drawable(t, fonts) || !translucent(t)) continue;
         hy_buf_printf(b, "q\n/%s gs\nBT\n", gstate(ctx, t->alpha));
-        text_state fresh = {-1, -1, -1, -1, -1};  /* Tr outlives ET: set it again */
+        text_state fresh = {-1, -1, -1, -1, -1, 0, 0};  /* Tr outlives ET: set it again */
         set_state(b, fonts, t, &fresh);
-        show(b, t, page_h, fonts[t->font].subset);
+        show(b, t, page_h, fonts[t->font].subset, &fresh);
         hy_buf_puts(b, "ET\nQ\n");
     }
 }

@@ -11,6 +11,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+/* fontconfig's configuration, read once per process (see hy_fonts_init). */
+static FcConfig *fc_config;
+
 struct hy_font_face {
     FT_Library lib;
     FT_Face face;
@@ -23,10 +26,11 @@ char *hy_font_lookup(const char *family, int *index)
 {
     FcPattern *pat = FcPatternCreate();
     FcPatternAddString(pat, FC_FAMILY, (const FcChar8 *)family);
-    FcConfigSubstitute(NULL, pat, FcMatchPattern);
+    hy_fonts_init();
+    FcConfigSubstitute(fc_config, pat, FcMatchPattern);
     FcDefaultSubstitute(pat);
     FcResult res;
-    FcPattern *m = FcFontMatch(NULL, pat, &res);
+    FcPattern *m = FcFontMatch(fc_config, pat, &res);
     char *path = NULL;
     FcChar8 *file = NULL, *fam = NULL;
     if (m && FcPatternGetString(m, FC_FILE, 0, &file) == FcResultMatch) {
@@ -100,7 +104,7 @@ bool hy_fonts_load(hy_fontset *fs, const char *config_path, const char *role, hy
         yl_free(&cfg);
         return false;
     }
-    FcInit();
+    hy_fonts_init();
     hy_buf tried = {0};
     const yl_node *primary = family_list(&cfg, role);
     bool ok = true;
@@ -137,13 +141,27 @@ void hy_fonts_free(hy_fontset *fs)
     memset(fs, 0, sizeof *fs);
 }
 
+/* The system configuration (fonts.conf, or $FONTCONFIG_FILE) and its fonts. Not FcInit():
+ * fontconfig 2.14's FcInit also parses every file of conf.avail, the configurations that are
+ * installed but not enabled, only to know their descriptions; that was a fifth of the time of
+ * rendering one document in a fresh process, and it changes no match. */
 bool hy_fonts_init(void)
 {
-    return FcInit();
+    if (fc_config) return true;
+    FcConfig *c = FcConfigCreate();
+    if (!c) return false;
+    if (!FcConfigParseAndLoad(c, NULL, FcTrue) || !FcConfigBuildFonts(c)) {
+        FcConfigDestroy(c);
+        return false;
+    }
+    fc_config = c;
+    return true;
 }
 
 void hy_fonts_shutdown(void)
 {
+    if (fc_config) FcConfigDestroy(fc_config);
+    fc_config = NULL;
     FcFini();
 }
 

@@ -31,12 +31,14 @@ static int cid_width(const hy_subset *s, size_t c)
  * Japanese font, the few proportional characters). */
 static int common_width(const hy_subset *s)
 {
-    int best = 1000, best_n = 0;
-    for (size_t i = 0; i <= s->n && i < 64; i++) {  /* candidates: the first characters' widths */
-        int w = cid_width(s, i), k = 0;
-        for (size_t c = 0; c <= s->n; c++) k += cid_width(s, c) == w;
-        if (k > best_n) best = w, best_n = k;
+    enum { MAX_COUNTED = 2048 };  /* wider glyphs are rare enough to be listed */
+    unsigned *count = hy_xcalloc(MAX_COUNTED, sizeof *count);
+    int best = 1000;
+    for (size_t c = 1; c <= s->n; c++) {
+        int w = cid_width(s, c);
+        if (w < MAX_COUNTED && ++count[w] > count[best]) best = w;
     }
+    free(count);
     return best;
 }
 
@@ -62,14 +64,14 @@ static HPDF_Array widths(HPDF_Doc pdf, const hy_subset *s, int dw)
 }
 
 /* CIDToGIDMap: two bytes, big-endian, per CID from 0. */
-static HPDF_Dict cid_to_gid(HPDF_Doc pdf, const hy_subset *s)
+static HPDF_Dict cid_to_gid(HPDF_Doc pdf, hy_deflater *z, const hy_subset *s)
 {
     unsigned char *m = hy_xcalloc(s->n + 1, 2);
     for (size_t c = 1; c <= s->n; c++) {
         m[2 * c] = (unsigned char)(s->map[c - 1].gid >> 8);
         m[2 * c + 1] = (unsigned char)s->map[c - 1].gid;
     }
-    HPDF_Dict d = hy_pdf_stream_new(pdf, m, 2 * (s->n + 1));
+    HPDF_Dict d = hy_pdf_stream_new(z, pdf, m, 2 * (s->n + 1));
     free(m);
     return d;
 }
@@ -85,7 +87,7 @@ static void utf16_hex(hy_buf *b, uint32_t cp)
 
 /* PDF 32000-1 9.10.3: each CID maps to its character (with its variation selector) in bfchar
  * blocks of at most 100 entries. */
-static HPDF_Dict to_unicode(HPDF_Doc pdf, const hy_subset *s)
+static HPDF_Dict to_unicode(HPDF_Doc pdf, hy_deflater *z, const hy_subset *s)
 {
     hy_buf b = {0};
     hy_buf_puts(&b, "/CIDInit /ProcSet findresource begin\n12 dict begin\nbegincmap\n"
@@ -104,14 +106,14 @@ static HPDF_Dict to_unicode(HPDF_Doc pdf, const hy_subset *s)
         hy_buf_puts(&b, "endbfchar\n");
     }
     hy_buf_puts(&b, "endcmap\nCMapName currentdict /CMap defineresource pop\nend\nend\n");
-    HPDF_Dict d = hy_pdf_stream_new(pdf, b.data, b.len);
+    HPDF_Dict d = hy_pdf_stream_new(z, pdf, b.data, b.len);
     hy_buf_free(&b);
     return d;
 }
 
-static HPDF_Dict descriptor(HPDF_Doc pdf, const hy_subset *s)
+static HPDF_Dict descriptor(HPDF_Doc pdf, hy_deflater *z, const hy_subset *s)
 {
-    HPDF_Dict file = hy_pdf_stream_new(pdf, s->data, s->size);
+    HPDF_Dict file = hy_pdf_stream_new(z, pdf, s->data, s->size);
     HPDF_Dict d = new_object(pdf);
     if (!file || !d) return NULL;
     HPDF_Dict_AddNumber(file, "Length1", (HPDF_INT32)s->size);
@@ -128,9 +130,9 @@ static HPDF_Dict descriptor(HPDF_Doc pdf, const hy_subset *s)
     return d;
 }
 
-static HPDF_Dict cid_font(HPDF_Doc pdf, const hy_subset *s)
+static HPDF_Dict cid_font(HPDF_Doc pdf, hy_deflater *z, const hy_subset *s)
 {
-    HPDF_Dict desc = descriptor(pdf, s), map = cid_to_gid(pdf, s), f = new_object(pdf);
+    HPDF_Dict desc = descriptor(pdf, z, s), map = cid_to_gid(pdf, z, s), f = new_object(pdf);
     HPDF_Dict info = HPDF_Dict_New(pdf->mmgr);
     if (!desc || !map || !f || !info) return NULL;
     HPDF_Dict_Add(info, "Registry", HPDF_String_New(pdf->mmgr, "Adobe", NULL));
@@ -148,9 +150,9 @@ static HPDF_Dict cid_font(HPDF_Doc pdf, const hy_subset *s)
     return f;
 }
 
-HPDF_Dict hy_pdf_font_new(HPDF_Doc pdf, const hy_subset *s)
+HPDF_Dict hy_pdf_font_new(HPDF_Doc pdf, hy_deflater *z, const hy_subset *s)
 {
-    HPDF_Dict cid = cid_font(pdf, s), tu = to_unicode(pdf, s), f = new_object(pdf);
+    HPDF_Dict cid = cid_font(pdf, z, s), tu = to_unicode(pdf, z, s), f = new_object(pdf);
     HPDF_Array kids = HPDF_Array_New(pdf->mmgr);
     if (!cid || !tu || !f || !kids) return NULL;
     HPDF_Array_Add(kids, cid);

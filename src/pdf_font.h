@@ -5,6 +5,7 @@
 #ifndef HY_PDF_FONT_H
 #define HY_PDF_FONT_H
 
+#include "pdf_stream.h"
 #include "subset.h"
 
 #include <hpdf.h>
@@ -12,6 +13,6 @@
 
 /* The Type0 font dictionary (an indirect object of pdf), for a page's /Font resources; NULL
  * if libharu failed (its error handler has the reason). */
-HPDF_Dict hy_pdf_font_new(HPDF_Doc pdf, const hy_subset *s);
+HPDF_Dict hy_pdf_font_new(HPDF_Doc pdf, hy_deflater *z, const hy_subset *s);
 
 #endif

@@ -117,8 +117,8 @@ static hy_char *chars_of_font(const hy_boxes *b, int f, size_t *count)
     return out;
 }
 
-static bool load_fonts(HPDF_Doc pdf, const hy_boxes *b, const hy_fontset *fs, pdf_font *out,
-                       hy_diags *d)
+static bool load_fonts(HPDF_Doc pdf, hy_deflater *z, const hy_boxes *b, const hy_fontset *fs,
+                       pdf_font *out, hy_diags *d)
 {
     for (int i = 0; i < fs->n; i++) {
         size_t n;
@@ -134,7 +134,7 @@ static bool load_fonts(HPDF_Doc pdf, const hy_boxes *b, const hy_fontset *fs, pd
             hy_diag_add(d, NULL, 0, 0, "font %s: %s", fs->fonts[i].family, err);
             return false;
         }
-        out[i].font = hy_pdf_font_new(pdf, &out[i].subset);
+        out[i].font = hy_pdf_font_new(pdf, z, &out[i].subset);
         if (!out[i].font) return false;
     }
     return true;
@@ -178,14 +178,14 @@ static const char *gstate_name(void *ctx, double alpha)
 }
 
 /* Draws page p: its content stream is built by content.c and deflated here. */
-static bool draw_page(HPDF_Doc pdf, HPDF_Page pg, const hy_page *p, double page_h,
+static bool draw_page(HPDF_Doc pdf, hy_deflater *z, HPDF_Page pg, const hy_page *p, double page_h,
                       const pdf_font *fonts, const hy_content_font *cf, hy_buf *ops)
 {
     add_font_resources(pg, p, fonts, cf);
     gstate_ctx g = {pdf, pg};
     ops->len = 0;
     hy_content_page(ops, p, page_h, cf, gstate_name, &g);
-    return hy_pdf_stream_put(((HPDF_PageAttr)pg->attr)->contents, ops->data, ops->len);
+    return hy_pdf_stream_put(z, ((HPDF_PageAttr)pg->attr)->contents, ops->data, ops->len);
 }
 
 static bool set_date(HPDF_Doc pdf, const hy_boxes *b, const hy_pdf_options *opt)
@@ -271,7 +271,11 @@ static void add_outline(HPDF_Doc pdf, const hy_boxes *b, HPDF_Page *pages)
 static bool build(HPDF_Doc pdf, const hy_boxes *b, const hy_fontset *fs, const hy_pdf_options *opt,
                   pdf_font *fonts, hy_diags *d)
 {
-    if (!load_fonts(pdf, b, fs, fonts, d)) return false;
+    hy_deflater *z = hy_deflater_new();
+    if (!z || !load_fonts(pdf, z, b, fs, fonts, d)) {
+        hy_deflater_free(z);
+        return false;
+    }
     hy_content_font cf[HY_MAX_FONTS] = {0};
     for (int i = 0; i < HY_MAX_FONTS; i++) {
         cf[i].subset = fonts[i].font ? &fonts[i].subset : NULL;
@@ -286,9 +290,10 @@ static bool build(HPDF_Doc pdf, const hy_boxes *b, const hy_fontset *fs, const h
         if (!ok) break;
         HPDF_Page_SetWidth(pg, (HPDF_REAL)b->width);
         HPDF_Page_SetHeight(pg, (HPDF_REAL)b->height);
-        ok = draw_page(pdf, pg, &b->pages[i], b->height, fonts, cf, &ops);
+        ok = draw_page(pdf, z, pg, &b->pages[i], b->height, fonts, cf, &ops);
     }
     hy_buf_free(&ops);
+    hy_deflater_free(z);
     if (ok) {
         add_outline(pdf, b, pages);
         HPDF_AddPageLabel(pdf, 0, HPDF_PAGE_NUM_STYLE_DECIMAL, 1, "");
