@@ -151,17 +151,9 @@ static void show(hy_buf *b, const hy_textbox *t, double page_h, const hy_subset 
 {
     move_to(b, t, page_h, ts);
     put_char(b, '(');
-    const char *s8 = t->utf8;
-    for (size_t i = 0, len = strlen(s8); i < len;) {
-        uint32_t cp, vs = 0;
-        size_t k = hy_utf8_decode(s8 + i, len - i, &cp);
-        if (!k) break;
-        i += k;
-        size_t k2 = hy_utf8_decode(s8 + i, len - i, &vs);
-        if (k2 && hy_is_variation_selector(vs)) i += k2;
-        else vs = 0;
-        put_cid(b, hy_subset_cid(s, cp, vs));
-    }
+    hy_char c;
+    for (size_t i = 0, len = strlen(t->utf8), k; (k = hy_char_next(t->utf8 + i, len - i, &c)); i += k)
+        put_cid(b, hy_subset_cid(s, c.cp, c.vs));
     hy_buf_puts(b, ") Tj\n");
 }
 

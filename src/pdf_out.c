@@ -48,20 +48,9 @@ static void each_char(const hy_boxes *b, int f, void (*fn)(void *, hy_char), voi
         for (size_t t = 0; t < b->pages[p].n_texts; t++) {
             const hy_textbox *tb = &b->pages[p].texts[t];
             if (tb->font != f) continue;
-            const char *s = tb->utf8;
-            for (size_t i = 0, len = strlen(s); i < len;) {
-                hy_char c = {0, 0};
-                size_t k = hy_utf8_decode(s + i, len - i, &c.cp);
-                if (!k) break;
-                i += k;
-                uint32_t next;
-                size_t k2 = hy_utf8_decode(s + i, len - i, &next);
-                if (k2 && hy_is_variation_selector(next)) {
-                    c.vs = next;
-                    i += k2;
-                }
+            hy_char c;
+            for (size_t i = 0, len = strlen(tb->utf8), k; (k = hy_char_next(tb->utf8 + i, len - i, &c)); i += k)
                 fn(ctx, c);
-            }
         }
 }
 

@@ -14,6 +14,25 @@ bool hy_is_variation_selector(uint32_t cp)
     return (cp >= 0xFE00 && cp <= 0xFE0F) || (cp >= 0xE0100 && cp <= 0xE01EF);
 }
 
+/* Could s start with a variation selector? Their UTF-8 forms start with EF (U+FE0x) or F3
+ * (U+E01xx), which spares decoding the character after nearly every character twice. */
+static bool may_be_selector(const char *s, size_t len)
+{
+    return len >= 3 && ((unsigned char)s[0] == 0xEF || (unsigned char)s[0] == 0xF3);
+}
+
+size_t hy_char_next(const char *s, size_t len, hy_char *c)
+{
+    size_t k = hy_utf8_decode(s, len, &c->cp);
+    c->vs = 0;
+    if (!k || !may_be_selector(s + k, len - k)) return k;
+    uint32_t vs;
+    size_t k2 = hy_utf8_decode(s + k, len - k, &vs);
+    if (!k2 || !hy_is_variation_selector(vs)) return k;
+    c->vs = vs;
+    return k + k2;
+}
+
 /* Tables no PDF reader looks at: glyphs are addressed by id, never shaped, and drawn
  * horizontally. Dropping GSUB also skips the subsetter's closure over it, which would keep
  * every vertical and ligature form of every character (a third of the glyphs, and time). */
@@ -144,10 +163,12 @@ static bool take_result(hy_subset *s, hb_subset_plan_t *plan, hb_font_t *hf, con
     }
     hb_blob_destroy(blob);
     hb_face_destroy(sub);
+    s->bmp_cid = hy_xcalloc(0x10000, sizeof *s->bmp_cid);
     for (size_t i = 0; ok && i < n; i++) {
         hb_codepoint_t g = hb_map_get(to_new, old[i]);
         ok = g != HB_MAP_VALUE_INVALID && g <= 0xFFFF;
         s->map[i] = (hy_subset_map){chars[i].cp, chars[i].vs, (uint16_t)g};
+        if (chars[i].cp <= 0xFFFF && !chars[i].vs) s->bmp_cid[chars[i].cp] = (uint16_t)(i + 1);
     }
     unsigned upem = hb_face_get_upem(hb_font_get_face(hf));
     s->n_glyphs = hb_map_get_population(to_old);
@@ -197,6 +218,7 @@ bool hy_subset_make(const hy_font *font, const hy_char *chars, size_t n, hy_subs
 
 uint16_t hy_subset_cid(const hy_subset *s, uint32_t cp, uint32_t vs)
 {
+    if (cp <= 0xFFFF && !vs) return s->bmp_cid ? s->bmp_cid[cp] : 0;
     size_t lo = 0, hi = s->n;
     while (lo < hi) {
         size_t mid = (lo + hi) / 2;
@@ -212,5 +234,6 @@ void hy_subset_free(hy_subset *s)
     free(s->data);
     free(s->map);
     free(s->widths);
+    free(s->bmp_cid);
     memset(s, 0, sizeof *s);
 }

@@ -24,6 +24,10 @@ typedef struct {
     uint32_t vs;            /* 0, or U+FE00–FE0F / U+E0100–E01EF */
 } hy_char;
 
+/* Reads the character at s[0..len): a code point, with the variation selector that follows
+ * it if any. Returns the bytes read, 0 at the end or at invalid UTF-8. */
+size_t hy_char_next(const char *s, size_t len, hy_char *c);
+
 typedef struct {
     uint32_t cp, vs;        /* the character as written */
     uint16_t gid;           /* its glyph in the subset */
@@ -34,6 +38,7 @@ typedef struct {
     size_t size;
     hy_subset_map *map;     /* one entry per character, sorted by (cp, vs); map[i] is CID i+1 */
     size_t n;
+    uint16_t *bmp_cid;      /* CID of each plain BMP character (0: not in the subset) */
     uint16_t *widths;       /* advance of each subset glyph in 1/1000 em, truncated as layout
                                measured it (font.h) */
     unsigned n_glyphs;
