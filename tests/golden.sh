@@ -5,12 +5,13 @@
 # actual pages and diff images stay in OUTDIR/NAME/. With HYOKA_UPDATE_GOLDEN=1 it rewrites the
 # golden pages instead (stale extra pages are deleted) and reports which pages changed.
 #
-# usage: golden.sh DOC.yaml NAME HYOKA IMGDIFF GOLDENDIR OUTDIR
+# usage: golden.sh DOC.yaml NAME HYOKA IMGDIFF GOLDENDIR OUTDIR [RENDER OPTIONS...]
 # env:   HYOKA_UPDATE_GOLDEN=1, HYOKA_LAYOUTS (read by hyoka), GOLDEN_THRESHOLD, GOLDEN_TOLERANCE
 set -eu
 
-[ $# -eq 6 ] || { echo "usage: golden.sh DOC.yaml NAME HYOKA IMGDIFF GOLDENDIR OUTDIR" >&2; exit 2; }
+[ $# -ge 6 ] || { echo "usage: golden.sh DOC.yaml NAME HYOKA IMGDIFF GOLDENDIR OUTDIR [OPTIONS...]" >&2; exit 2; }
 doc=$1 name=$2 hyoka=$3 imgdiff=$4 golden=$5/$2 out=$6/$2
+shift 6  # what is left are options for hyoka render
 threshold=${GOLDEN_THRESHOLD:-32} tolerance=${GOLDEN_TOLERANCE:-2}
 
 # count_pages DIR: the number of page-NNN.png files in DIR.
@@ -30,7 +31,7 @@ rm -rf "$out"
 mkdir -p "$out"
 
 # Render. Any diagnostic on stderr is shown; a non-zero exit fails the check.
-SOURCE_DATE_EPOCH=1700000000 "$hyoka" render "$doc" -o "$out/$name.pdf" || {
+SOURCE_DATE_EPOCH=1700000000 "$hyoka" render "$doc" -o "$out/$name.pdf" "$@" || {
   echo "golden: $name: hyoka render failed" >&2; exit 1; }
 
 # Rasterize at twice the golden resolution, then reduce: page-NNN.png at 72 dpi.
