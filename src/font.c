@@ -4,6 +4,7 @@
 #include "yaml_load.h"
 
 #include <fontconfig/fontconfig.h>
+#include <hb.h>
 #include <ft2build.h>
 #include FT_FREETYPE_H
 #include FT_TRUETYPE_TABLES_H
@@ -17,6 +18,7 @@ static FcConfig *fc_config;
 struct hy_font_face {
     FT_Library lib;
     FT_Face face;
+    hb_face_t *hb;          /* the same file for HarfBuzz's subsetter, opened on first use */
 };
 
 /* Asks fontconfig for a family; accepts the answer only if it is that family (fontconfig
@@ -65,6 +67,7 @@ static bool open_face(hy_font *f)
 static void close_face(hy_font *f)
 {
     if (!f->ft) return;
+    if (f->ft->hb) hb_face_destroy(f->ft->hb);
     if (f->ft->face) FT_Done_Face(f->ft->face);
     if (f->ft->lib) FT_Done_FreeType(f->ft->lib);
     free(f->ft);
@@ -145,6 +148,18 @@ void hy_fonts_free(hy_fontset *fs)
  * fontconfig 2.14's FcInit also parses every file of conf.avail, the configurations that are
  * installed but not enabled, only to know their descriptions; that was a fifth of the time of
  * rendering one document in a fresh process, and it changes no match. */
+struct hb_face_t *hy_font_hb_face(const hy_font *f)
+{
+    if (!f->ft) return NULL;
+    if (!f->ft->hb) {
+        hb_blob_t *blob = hb_blob_create_from_file_or_fail(f->path);
+        if (!blob) return NULL;
+        f->ft->hb = hb_face_create(blob, (unsigned)f->index);
+        hb_blob_destroy(blob);
+    }
+    return f->ft->hb;
+}
+
 bool hy_fonts_init(void)
 {
     if (fc_config) return true;

@@ -46,6 +46,11 @@ bool hy_fonts_init(void);
 /* Releases fontconfig's caches once no fontset is in use (a clean exit for leak checkers). */
 void hy_fonts_shutdown(void);
 
+/* The font as a HarfBuzz face, for the subsetter: opened on the first call and kept with the
+ * font, so that a batch worker reads and checks each font file's tables once, not once per
+ * document. NULL if the file cannot be read. Owned by the font. */
+struct hb_face_t *hy_font_hb_face(const hy_font *f);
+
 /* Which font draws cp (0 = primary), with its width in 1/1000 em; -1 if no font has it. */
 int hy_font_pick(hy_fontset *fs, uint32_t cp, int32_t *w1000);
 /* Which font draws the variation sequence cp + vs (an ideographic variation sequence), with

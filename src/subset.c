@@ -186,13 +186,11 @@ bool hy_subset_make(const hy_font *font, const hy_char *chars, size_t n, hy_subs
                     char *err, size_t err_cap)
 {
     memset(out, 0, sizeof *out);
-    hb_blob_t *blob = hb_blob_create_from_file_or_fail(font->path);
-    if (!blob) {
+    hb_face_t *face = hy_font_hb_face(font);
+    if (!face) {
         snprintf(err, err_cap, "cannot read the font file %s", font->path);
         return false;
     }
-    hb_face_t *face = hb_face_create(blob, (unsigned)font->index);
-    hb_blob_destroy(blob);
     hb_font_t *hf = hb_font_create(face);
     hb_codepoint_t *old = hy_xmalloc((n + 1) * sizeof *old);
     out->map = hy_xcalloc(n + 1, sizeof *out->map);
@@ -212,7 +210,6 @@ bool hy_subset_make(const hy_font *font, const hy_char *chars, size_t n, hy_subs
     }
     free(old);
     hb_font_destroy(hf);
-    hb_face_destroy(face);
     return ok;
 }
 
