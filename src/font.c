@@ -23,7 +23,7 @@ struct hy_font_face {
 
 /* Asks fontconfig for a family; accepts the answer only if it is that family (fontconfig
  * otherwise substitutes "the closest" font, which would silently change the look) and has
- * TrueType outlines, which libharu can embed. */
+ * TrueType outlines, which the PDF writer embeds as CIDFontType2 (pdf_font.c). */
 char *hy_font_lookup(const char *family, int *index)
 {
     FcPattern *pat = FcPatternCreate();
@@ -57,7 +57,8 @@ static bool open_face(hy_font *f)
     f->ft = hy_xcalloc(1, sizeof *f->ft);
     if (FT_Init_FreeType(&f->ft->lib)) return false;
     if (FT_New_Face(f->ft->lib, f->path, f->index, &f->ft->face)) return false;
-    /* libharu needs a glyf table; a CFF font would load here but fail to embed. */
+    /* The PDF writer embeds TrueType outlines only (FontFile2); a CFF font would load here
+     * but could not be embedded. */
     FT_ULong len = 0;
     if (FT_Load_Sfnt_Table(f->ft->face, FT_MAKE_TAG('g', 'l', 'y', 'f'), 0, NULL, &len) || !len)
         return false;

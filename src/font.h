@@ -2,9 +2,9 @@
  * measured with FreeType. Owns the answer to "which font draws this character, and how wide
  * is it?" — layout asks, the PDF writer only reads the chosen font's file path.
  *
- * Widths are in 1/1000 em, truncated exactly as libharu computes them
- * (advance * 1000 / units_per_em), so that text placed by our layout and text advanced by
- * libharu inside one ShowText never drift apart (research/libharu-notes.md #9). */
+ * Widths are in 1/1000 em, truncated (advance * 1000 / units_per_em), the same numbers the PDF
+ * font's /W array carries (subset.c), so that text placed by our layout and glyphs advanced by
+ * a reader inside one string never drift apart (research/libharu-notes.md #9). */
 #ifndef HY_FONT_H
 #define HY_FONT_H
 

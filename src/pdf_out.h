@@ -1,7 +1,9 @@
-/* pdf_out.h — writes laid-out pages (hy_boxes) as a PDF with libharu. The only module that
- * includes <hpdf.h>. It draws exactly what layout placed; it measures nothing. The file is
- * written to a temporary name beside the target and renamed into place, so a failure never
- * leaves a partial PDF where the previous one was. */
+/* pdf_out.h — writes laid-out pages (hy_boxes) as a PDF. libharu assembles the document
+ * (pages, resources, outline, information, cross-reference table); the page content comes
+ * from content.c and the fonts from pdf_font.c. With pdf_font.c and pdf_stream.c this is the
+ * only code that includes <hpdf.h>. It draws exactly what layout placed; it measures nothing.
+ * The file is written to a temporary name beside the target and renamed into place, so a
+ * failure never leaves a partial PDF where the previous one was. */
 #ifndef HY_PDF_OUT_H
 #define HY_PDF_OUT_H
 
