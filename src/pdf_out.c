@@ -131,50 +131,66 @@ static bool load_fonts(HPDF_Doc pdf, hy_deflater *z, const hy_boxes *b, const hy
 
 /* ---- pages ------------------------------------------------------------------------------ */
 
+/* What drawing the pages of one document needs. */
+typedef struct {
+    HPDF_Doc pdf;
+    hy_deflater *z;
+    const pdf_font *fonts;
+    hy_content_font cf[HY_MAX_FONTS];
+    hy_buf ops;             /* the content of the page being drawn (buffer reused) */
+    HPDF_Page page;         /* the page being drawn */
+    struct {
+        double alpha;
+        HPDF_ExtGState gs;
+    } states[4];            /* translucent graphics states, one object per alpha for all pages */
+    int n_states;
+} page_writer;
+
 /* Names the fonts page p draws with in its /Font resources: font i is /F<i+1> on every page. */
-static void add_font_resources(HPDF_Page pg, const hy_page *p, const pdf_font *fonts,
-                               const hy_content_font *cf)
+static void add_font_resources(page_writer *w, const hy_page *p)
 {
     bool used[HY_MAX_FONTS] = {0};
     for (size_t i = 0; i < p->n_texts; i++)
-        if (p->texts[i].utf8[0] && fonts[p->texts[i].font].font) used[p->texts[i].font] = true;
+        if (p->texts[i].utf8[0] && w->fonts[p->texts[i].font].font) used[p->texts[i].font] = true;
     HPDF_Dict dict = NULL;
     for (int i = 0; i < HY_MAX_FONTS; i++) {
         if (!used[i]) continue;
         if (!dict) {
-            dict = HPDF_Dict_New(pg->mmgr);
-            HPDF_Dict_Add(HPDF_Dict_GetItem(pg, "Resources", HPDF_OCLASS_DICT), "Font", dict);
-            ((HPDF_PageAttr)pg->attr)->fonts = dict;
+            dict = HPDF_Dict_New(w->page->mmgr);
+            HPDF_Dict_Add(HPDF_Dict_GetItem(w->page, "Resources", HPDF_OCLASS_DICT), "Font", dict);
+            ((HPDF_PageAttr)w->page->attr)->fonts = dict;
         }
-        HPDF_Dict_Add(dict, cf[i].resource, fonts[i].font);
+        HPDF_Dict_Add(dict, w->cf[i].resource, w->fonts[i].font);
     }
 }
 
-typedef struct {
-    HPDF_Doc pdf;
-    HPDF_Page page;
-} gstate_ctx;
-
-/* A graphics state with fill and stroke alpha, registered in the page's resources. */
+/* The resource name, on the current page, of a graphics state with fill and stroke alpha. */
 static const char *gstate_name(void *ctx, double alpha)
 {
-    gstate_ctx *g = ctx;
-    HPDF_ExtGState gs = HPDF_CreateExtGState(g->pdf);
-    HPDF_ExtGState_SetAlphaFill(gs, (HPDF_REAL)alpha);
-    HPDF_ExtGState_SetAlphaStroke(gs, (HPDF_REAL)alpha);
-    const char *name = HPDF_Page_GetExtGStateName(g->page, gs);
-    return name ? name : "GS0";
+    page_writer *w = ctx;
+    HPDF_ExtGState gs = NULL;
+    for (int i = 0; i < w->n_states && !gs; i++)
+        if (w->states[i].alpha == alpha) gs = w->states[i].gs;
+    if (!gs) {
+        gs = HPDF_CreateExtGState(w->pdf);
+        HPDF_ExtGState_SetAlphaFill(gs, (HPDF_REAL)alpha);
+        HPDF_ExtGState_SetAlphaStroke(gs, (HPDF_REAL)alpha);
+        if (gs && w->n_states < 4) {
+            w->states[w->n_states].alpha = alpha;
+            w->states[w->n_states++].gs = gs;
+        }
+    }
+    const char *name = gs ? HPDF_Page_GetExtGStateName(w->page, gs) : NULL;
+    return name ? name : "GS0";  /* libharu failed: its error ends the document anyway */
 }
 
-/* Draws page p: its content stream is built by content.c and deflated here. */
-static bool draw_page(HPDF_Doc pdf, hy_deflater *z, HPDF_Page pg, const hy_page *p, double page_h,
-                      const pdf_font *fonts, const hy_content_font *cf, hy_buf *ops)
+/* Draws page p on w->page: the content stream is built by content.c and deflated here. */
+static bool draw_page(page_writer *w, const hy_page *p, double page_h)
 {
-    add_font_resources(pg, p, fonts, cf);
-    gstate_ctx g = {pdf, pg};
-    ops->len = 0;
-    hy_content_page(ops, p, page_h, cf, gstate_name, &g);
-    return hy_pdf_stream_put(z, ((HPDF_PageAttr)pg->attr)->contents, ops->data, ops->len);
+    add_font_resources(w, p);
+    w->ops.len = 0;
+    hy_content_page(&w->ops, p, page_h, w->cf, gstate_name, w);
+    return hy_pdf_stream_put(w->z, ((HPDF_PageAttr)w->page->attr)->contents, w->ops.data, w->ops.len);
 }
 
 static bool set_date(HPDF_Doc pdf, const hy_boxes *b, const hy_pdf_options *opt)
@@ -260,29 +276,27 @@ static void add_outline(HPDF_Doc pdf, const hy_boxes *b, HPDF_Page *pages)
 static bool build(HPDF_Doc pdf, const hy_boxes *b, const hy_fontset *fs, const hy_pdf_options *opt,
                   pdf_font *fonts, hy_diags *d)
 {
-    hy_deflater *z = hy_deflater_new();
-    if (!z || !load_fonts(pdf, z, b, fs, fonts, d)) {
-        hy_deflater_free(z);
+    page_writer w = {.pdf = pdf, .z = hy_deflater_new(), .fonts = fonts};
+    if (!w.z || !load_fonts(pdf, w.z, b, fs, fonts, d)) {
+        hy_deflater_free(w.z);
         return false;
     }
-    hy_content_font cf[HY_MAX_FONTS] = {0};
     for (int i = 0; i < HY_MAX_FONTS; i++) {
-        cf[i].subset = fonts[i].font ? &fonts[i].subset : NULL;
-        snprintf(cf[i].resource, sizeof cf[i].resource, "F%d", i + 1);
+        w.cf[i].subset = fonts[i].font ? &fonts[i].subset : NULL;
+        snprintf(w.cf[i].resource, sizeof w.cf[i].resource, "F%d", i + 1);
     }
-    hy_buf ops = {0};
     HPDF_Page *pages = calloc(b->n_pages ? b->n_pages : 1, sizeof *pages);
     bool ok = true;
     for (size_t i = 0; ok && i < b->n_pages; i++) {
-        HPDF_Page pg = pages[i] = HPDF_AddPage(pdf);
-        ok = pg != NULL;
+        w.page = pages[i] = HPDF_AddPage(pdf);
+        ok = w.page != NULL;
         if (!ok) break;
-        HPDF_Page_SetWidth(pg, (HPDF_REAL)b->width);
-        HPDF_Page_SetHeight(pg, (HPDF_REAL)b->height);
-        ok = draw_page(pdf, z, pg, &b->pages[i], b->height, fonts, cf, &ops);
+        HPDF_Page_SetWidth(w.page, (HPDF_REAL)b->width);
+        HPDF_Page_SetHeight(w.page, (HPDF_REAL)b->height);
+        ok = draw_page(&w, &b->pages[i], b->height);
     }
-    hy_buf_free(&ops);
-    hy_deflater_free(z);
+    hy_buf_free(&w.ops);
+    hy_deflater_free(w.z);
     if (ok) {
         add_outline(pdf, b, pages);
         HPDF_AddPageLabel(pdf, 0, HPDF_PAGE_NUM_STYLE_DECIMAL, 1, "");
