@@ -9,7 +9,7 @@
 
 #include <stdint.h>
 
-#define HY_VERSION "0.1.0"
+#define HY_VERSION "0.2.0"
 
 typedef struct {
     const char *layouts_dir;   /* directory of layout files */
