@@ -137,7 +137,14 @@ static bool check_encoding(const char *name, const char *data, size_t len, hy_di
                             (unsigned)cp);
             return false;
         }
-        step(data, len, &i, &line, &col);
+        i += n;  /* as step(), without decoding the character again */
+        if (cp == 0x2028 || cp == 0x2029 || cp == '\r') {
+            line++;
+            col = 1;
+            if (cp == '\r' && i < len && s[i] == '\n') i++;
+        } else {
+            col++;
+        }
     }
     return true;
 }
@@ -336,7 +343,10 @@ static bool on_scalar(builder *b, const yaml_event_t *e)
     yl_node *n = new_node(b, YL_SCALAR, e->start_mark);
     n->len = e->data.scalar.length;
     n->str = hy_arena_strndup(&b->doc->arena, (const char *)e->data.scalar.value, n->len);
-    if (!check_scalar_chars(b, n)) return false;
+    /* Only a double-quoted scalar has escapes; every other text is the file's own characters,
+     * which check_encoding() has already accepted. */
+    if (e->data.scalar.style == YAML_DOUBLE_QUOTED_SCALAR_STYLE && !check_scalar_chars(b, n))
+        return false;
     n->plain = e->data.scalar.style == YAML_PLAIN_SCALAR_STYLE;
     return attach(b, n);
 }
