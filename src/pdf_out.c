@@ -12,7 +12,6 @@
 #include <hpdf_doc.h>
 #include <hpdf_objects.h>
 #include <hpdf_pages.h>
-#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -57,7 +56,7 @@ static void each_char(const hy_boxes *b, int f, void (*fn)(void *, hy_char), voi
 typedef struct {
     uint64_t *seen;         /* a bit per plain code point */
     size_t n;
-    hy_vec seqs;            /* variation sequences, rare: (cp << 32 | vs) boxed in the vector */
+    hy_vec seqs;            /* variation sequences, rare: each a boxed hy_char */
 } char_set;
 
 static void add_char(void *ctx, hy_char c)
