@@ -165,13 +165,15 @@ bool hy_fonts_init(void)
 {
     if (fc_config) return true;
     FcConfig *c = FcConfigCreate();
-    if (!c) return false;
-    if (!FcConfigParseAndLoad(c, NULL, FcTrue) || !FcConfigBuildFonts(c)) {
-        FcConfigDestroy(c);
-        return false;
+    FcChar8 *file = c ? FcConfigGetFilename(c, NULL) : NULL;  /* $FONTCONFIG_FILE or fonts.conf */
+    if (!file || !FcConfigParseAndLoad(c, file, FcTrue) || !FcConfigBuildFonts(c)) {
+        /* No usable configuration file: fontconfig's own loader, with its built-in fallback. */
+        if (c) FcConfigDestroy(c);
+        c = FcInitLoadConfigAndFonts();
     }
+    FcStrFree(file);
     fc_config = c;
-    return true;
+    return c != NULL;
 }
 
 void hy_fonts_shutdown(void)
