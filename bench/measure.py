@@ -4,6 +4,8 @@
     measure.py single HYOKA DOC.yaml [REPEAT]     one document, a fresh process each time
     measure.py batch HYOKA CORPUS OUTDIR JOBS     hyoka batch --force -j JOBS over CORPUS
     measure.py incremental HYOKA CORPUS OUTDIR    hyoka batch again: everything up to date
+    measure.py fifteen HYOKA REPORT.json [COUNT]  the corpus documents of exactly 15 pages (from
+                                                  a batch report), each in fresh processes
 
 Wall time is what a user waits; CPU time (user + sys of hyoka and its workers) is what the
 machine spent, and is the steadier number on a shared machine. Peak RSS is the largest
@@ -35,23 +37,48 @@ def pages_of(pdf):
 
 
 def single(hyoka, doc, repeat=20):
-    wall, cpu = [], []
     with tempfile.TemporaryDirectory() as t:
         out = os.path.join(t, "out.pdf")
-        subprocess.run([hyoka, "render", doc, "-o", out], check=True)  # warm the page cache
-        for _ in range(repeat):
-            r0 = resource.getrusage(resource.RUSAGE_CHILDREN)
-            t0 = time.perf_counter()
-            subprocess.run([hyoka, "render", doc, "-o", out], check=True)
-            wall.append((time.perf_counter() - t0) * 1000)
-            r1 = resource.getrusage(resource.RUSAGE_CHILDREN)
-            cpu.append((r1.ru_utime + r1.ru_stime - r0.ru_utime - r0.ru_stime) * 1000)
+        wall, cpu = render_times(hyoka, doc, out, repeat)
         rss = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
         pages, size = pages_of(out), os.path.getsize(out)
     print("single   %-34s %3d pages  wall median %6.1f ms (p95 %6.1f)  cpu median %6.1f ms  "
           "peak RSS %5.1f MB  %5.1f KB/page"
           % (os.path.basename(doc), pages, statistics.median(wall), pct(wall, 95),
              statistics.median(cpu), rss, size / 1024 / pages))
+
+
+def render_times(hyoka, doc, out, repeat):
+    """Wall and CPU milliseconds of `repeat` fresh renders of doc (after one to warm caches)."""
+    subprocess.run([hyoka, "render", doc, "-o", out], check=True)
+    wall, cpu = [], []
+    for _ in range(repeat):
+        r0 = resource.getrusage(resource.RUSAGE_CHILDREN)
+        t0 = time.perf_counter()
+        subprocess.run([hyoka, "render", doc, "-o", out], check=True)
+        wall.append((time.perf_counter() - t0) * 1000)
+        r1 = resource.getrusage(resource.RUSAGE_CHILDREN)
+        cpu.append((r1.ru_utime + r1.ru_stime - r0.ru_utime - r0.ru_stime) * 1000)
+    return wall, cpu
+
+
+def fifteen(hyoka, report, count=20, repeat=7):
+    """The target case of the issue: one 15-page document in a fresh process, over several
+    generated documents rather than one example."""
+    with open(report) as f:
+        docs = sorted(d["input"] for d in json.load(f)["documents"] if d["pages"] == 15)[:count]
+    if not docs:
+        print("fifteen: no 15-page document in the corpus")
+        return
+    walls, cpus = [], []
+    with tempfile.TemporaryDirectory() as t:
+        for doc in docs:
+            wall, cpu = render_times(hyoka, doc, os.path.join(t, "out.pdf"), repeat)
+            walls.append(statistics.median(wall))
+            cpus.append(statistics.median(cpu))
+    print("single   %2d generated 15-page documents, %d runs each: wall median %5.1f ms "
+          "(slowest document %5.1f)  cpu median %5.1f ms"
+          % (len(docs), repeat, statistics.median(walls), max(walls), statistics.median(cpus)))
 
 
 def run_batch(hyoka, corpus, outdir, args):
@@ -96,6 +123,8 @@ def main():
         batch(*args)
     elif cmd == "incremental":
         incremental(*args)
+    elif cmd == "fifteen":
+        fifteen(args[0], args[1], int(args[2]) if len(args) > 2 else 20)
     else:
         sys.exit(__doc__)
 

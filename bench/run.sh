@@ -22,5 +22,6 @@ echo "hyoka $("$H" --version | cut -d' ' -f2), $(nproc) cores, $N generated docu
 python3 bench/measure.py single "$H" examples/000-chiba-kouki-revision.yaml 20
 python3 bench/measure.py single "$H" examples/002-chiba-kenshin.yaml 20
 python3 bench/measure.py batch "$H" "$W/corpus" "$W/out1" 1
+python3 bench/measure.py fifteen "$H" "$W/out1.json"
 python3 bench/measure.py batch "$H" "$W/corpus" "$W/out2" 2
 python3 bench/measure.py incremental "$H" "$W/corpus" "$W/out2"
