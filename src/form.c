@@ -113,12 +113,10 @@ static void cell_text(fctx *c, tb_cell *cell, const char *text, hy_src src)
     add_text(c, cell, text, c->f->size, false, src, 0, inner(cell), NULL);
 }
 
-/* A label cell; on a continuation page it shows the label marked （続き）. */
-static tb_cell *label_cell_at(fctx *c, tb_row *r, double x, double w, double gray, const char *label,
-                              bool bold, hy_src src)
+/* Gives cell the content it shows on a continuation page: the label marked （続き）, wrapped
+ * at the cell's own width. */
+static void set_cont(fctx *c, tb_cell *cell, const char *label, bool bold, hy_src src)
 {
-    tb_cell *cell = tb_cell_add(c->a, r, x, w, gray);
-    add_text(c, cell, label, c->f->size, bold, src, 0, inner(cell), NULL);
     cell->cont = hy_arena_alloc(c->a, sizeof *cell->cont);
     *cell->cont = *cell;
     cell->cont->n = cell->cont->cap = 0;
@@ -133,6 +131,15 @@ static tb_cell *label_cell_at(fctx *c, tb_row *r, double x, double w, double gra
         add_text(c, cell->cont, hy_arena_printf(c->a, "\u2026%s", c->f->continued), c->f->size, bold, src, 0,
                  inner(cell), NULL);
     }
+}
+
+/* A label cell; on a continuation page it shows the label marked （続き）. */
+static tb_cell *label_cell_at(fctx *c, tb_row *r, double x, double w, double gray, const char *label,
+                              bool bold, hy_src src)
+{
+    tb_cell *cell = tb_cell_add(c->a, r, x, w, gray);
+    add_text(c, cell, label, c->f->size, bold, src, 0, inner(cell), NULL);
+    set_cont(c, cell, label, bold, src);
     return cell;
 }
 
@@ -414,7 +421,10 @@ static void span_rows(fctx *c, const lay_node *ln, const yl_node *map)
         else {
             p = tb_cell_add(c->a, r, 0, pw, GRAY_LABEL);
             p->merge_up = true;
-            p->cont = prev->cont;
+            /* After a first row across both label columns, the parent column is narrower: its
+             * continuation is wrapped again at its own width. */
+            if (prev->w == pw) p->cont = prev->cont;
+            else set_cont(c, p, ln->label, false, (hy_src){c->f->path, 0, 0});
         }
         if (prev) prev->merge_down = true;
         prev = p;

@@ -1,14 +1,16 @@
 #!/usr/bin/env python3
 """Round-trip test of one document: render it, extract the PDF's text with poppler, and check
 that (1) every text value of the YAML is in the PDF, (2) the form's labels appear in layout
-order, (3) no line starts with a character that kinsoku forbids at a line start, and (4)
-poppler printed no warning while extracting (a malformed ToUnicode map shows up there).
+order, (3) no line starts with a character that kinsoku forbids at a line start, (4)
+poppler printed no warning while extracting (a malformed ToUnicode map shows up there), and
+(5) no two characters on a page overlap (text wrapped for a wider cell than the one it is drawn in).
 
 usage: roundtrip.py HYOKA DOC.yaml LAYOUT.yaml OUTDIR
 
 The check is independent of the renderer: it reads the YAML with PyYAML, converts ISO dates
 to the era itself, and reads the PDF with pdftotext."""
 import datetime
+import html
 import os
 import re
 import subprocess
@@ -122,6 +124,30 @@ def chunked_find(hay, needle, start=0, chunks_left=12, max_gap=8000, first=True)
     return False
 
 
+CHAR_RE = re.compile(r'<char quad="([-\d. ]+)"[^>]* c="([^"]*)"')
+
+
+def overlapping_chars(pdf):
+    """(page, char, char) for each pair of characters whose boxes overlap by more than 1 pt
+    both ways (mutool's per-character quads: poppler would merge such characters into one
+    word and hide the overlap)."""
+    out = subprocess.run(["mutool", "draw", "-q", "-F", "stext", "-o", "-", pdf], capture_output=True).stdout
+    found = []
+    for page, text in enumerate(out.decode("utf-8", "replace").split("<page ")[1:], 1):
+        boxes = []
+        for quad, c in CHAR_RE.findall(text):
+            q = [float(v) for v in quad.split()]
+            boxes.append((min(q[0::2]), min(q[1::2]), max(q[0::2]), max(q[1::2]), html.unescape(c)))
+        boxes.sort()
+        for i, a in enumerate(boxes):
+            for b in boxes[i + 1:]:
+                if b[0] >= a[2] - 1:  # sorted by left edge: nothing further can overlap a
+                    break
+                if min(a[3], b[3]) - max(a[1], b[1]) > 1:
+                    found.append((page, a[4], b[4]))
+    return found
+
+
 def main():
     hyoka, doc_path, layout_path, outdir = sys.argv[1:5]
     os.makedirs(outdir, exist_ok=True)
@@ -198,6 +224,12 @@ def main():
         s = l.lstrip()
         if s and s[0] in NO_LINE_START:
             failures.append(f"line {i + 1} of the extracted text starts with {s[0]!r}: {s[:40]!r}")
+
+    overlaps = overlapping_chars(pdf)
+    for page, a, b in overlaps[:5]:
+        failures.append(f"page {page}: characters drawn over each other: {a!r} and {b!r}")
+    if len(overlaps) > 5:
+        failures.append(f"... {len(overlaps)} overlapping pairs in all")
 
     print(f"{name}: {len(texts)} texts, {len(lines)} lines extracted")
     for f in failures:
