@@ -79,10 +79,8 @@ static HPDF_Dict cid_to_gid(HPDF_Doc pdf, hy_deflater *z, const hy_subset *s)
 /* UTF-16BE hex of a code point, as ToUnicode wants it. */
 static void utf16_hex(hy_buf *b, uint32_t cp)
 {
-    if (cp > 0xFFFF)
-        hy_buf_printf(b, "%04X%04X", 0xD800 + ((cp - 0x10000) >> 10), 0xDC00 + ((cp - 0x10000) & 0x3FF));
-    else
-        hy_buf_printf(b, "%04X", cp);
+    uint16_t units[2];
+    for (int u = 0, n = hy_utf16_encode(cp, units); u < n; u++) hy_buf_printf(b, "%04X", units[u]);
 }
 
 /* PDF 32000-1 9.10.3: each CID maps to its character (with its variation selector) in bfchar

@@ -221,14 +221,8 @@ static HPDF_Binary text_string(HPDF_Doc pdf, const char *utf8)
         size_t k = hy_utf8_decode(utf8 + i, len - i, &cp);
         if (!k) break;
         i += k;
-        uint32_t units[2] = {cp, 0};
-        int n = 1;
-        if (cp > 0xFFFF) {
-            units[0] = 0xD800 + ((cp - 0x10000) >> 10);
-            units[1] = 0xDC00 + ((cp - 0x10000) & 0x3FF);
-            n = 2;
-        }
-        for (int u = 0; u < n; u++) {
+        uint16_t units[2];
+        for (int u = 0, n = hy_utf16_encode(cp, units); u < n; u++) {
             unsigned char c[2] = {(unsigned char)(units[u] >> 8), (unsigned char)units[u]};
             hy_buf_add(&b, c, 2);
         }

@@ -201,6 +201,17 @@ size_t hy_utf8_decode(const char *str, size_t n, uint32_t *cp)
     return len;
 }
 
+int hy_utf16_encode(uint32_t cp, uint16_t out[2])
+{
+    if (cp <= 0xFFFF) {
+        out[0] = (uint16_t)cp;
+        return 1;
+    }
+    out[0] = (uint16_t)(0xD800 + ((cp - 0x10000) >> 10));
+    out[1] = (uint16_t)(0xDC00 + ((cp - 0x10000) & 0x3FF));
+    return 2;
+}
+
 size_t hy_utf8_encode(uint32_t cp, char *out)
 {
     unsigned char *o = (unsigned char *)out;

@@ -44,6 +44,8 @@ void hy_vec_free(hy_vec *v);
 size_t hy_utf8_decode(const char *s, size_t n, uint32_t *cp);
 /* Encodes cp into out (at least 4 bytes); returns the length. */
 size_t hy_utf8_encode(uint32_t cp, char *out);
+/* Encodes cp as UTF-16 code units (a surrogate pair above U+FFFF); returns 1 or 2. */
+int hy_utf16_encode(uint32_t cp, uint16_t out[2]);
 /* Decodes a whole valid UTF-8 string into a new array of code points; *count gets the length. */
 uint32_t *hy_utf8_to_cps(const char *s, size_t *count);
 

@@ -57,6 +57,15 @@ static bool fails_at(const loaded *l, int line, int col, const char *part)
     return good;
 }
 
+/* Loading text fails with one error at line:col holding part (a macro, so that a failure
+ * names the line of the test). */
+#define REFUSED(text, line, col, part)         \
+    do {                                       \
+        loaded l_ = load(text);                \
+        CHECK(fails_at(&l_, line, col, part)); \
+        unload(&l_);                           \
+    } while (0)
+
 static void test_positions(void)
 {
     loaded l = load("様式: 重点項目評価書\n表紙:\n  評価書名: テスト\nI:\n  - 日本語: 値\n  - [a, \"b\"]\n");
@@ -97,9 +106,7 @@ static void test_line_endings_and_bom(void)
     CHECK(l.ok && l.doc.root && l.doc.root->items[0]->col == 1 && l.doc.root->vals[1]->col == 4);
     unload(&l);
     /* After a BOM, errors are still placed by characters. */
-    l = load("\xEF\xBB\xBF" "a: b\nc: あ\xFF\n");
-    CHECK(fails_at(&l, 2, 5, "invalid UTF-8"));
-    unload(&l);
+    REFUSED("\xEF\xBB\xBF" "a: b\nc: あ\xFF\n", 2, 5, "invalid UTF-8");
 }
 
 static void test_empty(void)
@@ -117,46 +124,30 @@ static void test_empty(void)
 
 static void test_duplicates(void)
 {
-    loaded l = load("a: 1\nb: 2\na: 3\n");
-    CHECK(fails_at(&l, 3, 1, "duplicate key 'a' (first given at line 1, column 1)"));
-    unload(&l);
-    l = load("x:\n  - {名称: a, 名称: b}\n");
-    CHECK(fails_at(&l, 2, 13, "duplicate key '名称' (first given at line 2, column 6)"));
-    unload(&l);
+    REFUSED("a: 1\nb: 2\na: 3\n", 3, 1, "duplicate key 'a' (first given at line 1, column 1)");
+    REFUSED("x:\n  - {名称: a, 名称: b}\n", 2, 13, "duplicate key '名称' (first given at line 2, column 6)");
     /* Large mappings use a hash table: the duplicate is still found, and the same key in two
      * different mappings is not a duplicate. */
     hy_buf b = {0};
     for (int i = 0; i < 2000; i++) hy_buf_printf(&b, "k%d: [{k%d: 1}]\n", i, i);
     hy_buf_puts(&b, "k1234: 0\n");
-    l = load(b.data);
-    CHECK(fails_at(&l, 2001, 1, "duplicate key 'k1234' (first given at line 1235, column 1)"));
-    unload(&l);
+    REFUSED(b.data, 2001, 1, "duplicate key 'k1234' (first given at line 1235, column 1)");
     hy_buf_free(&b);
-    l = load("? [a]\n: 1\n");
-    CHECK(fails_at(&l, 1, 3, "a mapping key must be a plain text"));
-    unload(&l);
+    REFUSED("? [a]\n: 1\n", 1, 3, "a mapping key must be a plain text");
 }
 
 static void test_aliases_anchors_tags(void)
 {
-    loaded l = load("a: &x [1, 2]\nb: *x\n");
-    CHECK(fails_at(&l, 1, 4, "anchors (&x) are not allowed"));
-    unload(&l);
-    l = load("a: 1\nb: *x\n");
-    CHECK(fails_at(&l, 2, 4, "aliases (*x) are not allowed"));
-    unload(&l);
-    l = load("a: !foo bar\n");
-    CHECK(fails_at(&l, 1, 4, "tags (!foo) are not allowed"));
-    unload(&l);
+    REFUSED("a: &x [1, 2]\nb: *x\n", 1, 4, "anchors (&x) are not allowed");
+    REFUSED("a: 1\nb: *x\n", 2, 4, "aliases (*x) are not allowed");
+    REFUSED("a: !foo bar\n", 1, 4, "tags (!foo) are not allowed");
     /* The billion laughs: refused at its first anchor, long before anything is expanded. */
     hy_buf b = {0};
     hy_buf_puts(&b, "a0: &a0 [lol, lol, lol, lol, lol, lol, lol, lol, lol]\n");
     for (int i = 1; i < 10; i++)
         hy_buf_printf(&b, "a%d: &a%d [*a%d, *a%d, *a%d, *a%d, *a%d, *a%d, *a%d, *a%d, *a%d]\n", i, i,
                       i - 1, i - 1, i - 1, i - 1, i - 1, i - 1, i - 1, i - 1, i - 1);
-    l = load(b.data);
-    CHECK(fails_at(&l, 1, 5, "anchors (&a0)"));
-    unload(&l);
+    REFUSED(b.data, 1, 5, "anchors (&a0)");
     hy_buf_free(&b);
 }
 
@@ -200,9 +191,7 @@ static void test_limits(void)
     hy_buf_puts(&b, "[");
     for (int i = 0; i < YL_MAX_NODES; i++) hy_buf_puts(&b, "1,");
     hy_buf_puts(&b, "1]");
-    l = load(b.data);
-    CHECK(fails_at(&l, 1, 2 + 2 * (YL_MAX_NODES - 1), "more than 500000 values"));
-    unload(&l);
+    REFUSED(b.data, 1, 2 + 2 * (YL_MAX_NODES - 1), "more than 500000 values");
     hy_buf_free(&b);
 }
 
@@ -212,32 +201,20 @@ static void test_encoding(void)
     loaded l = load("a: b\nc: \x8E\x71\n");
     CHECK(fails_at(&l, 2, 4, "invalid UTF-8 (byte 8E)"));
     unload(&l);
-    l = load("a: b\nc: 日本\xE8\xAA\n");
-    CHECK(fails_at(&l, 2, 6, "invalid UTF-8 (bytes E8 AA)"));
-    unload(&l);
-    l = load("a: \xC0\xAF\n");
-    CHECK(fails_at(&l, 1, 4, "invalid UTF-8"));
-    unload(&l);
+    REFUSED("a: b\nc: 日本\xE8\xAA\n", 2, 6, "invalid UTF-8 (bytes E8 AA)");
+    REFUSED("a: \xC0\xAF\n", 1, 4, "invalid UTF-8");
     l = load("a: \xED\xA0\x80\n");  /* a surrogate */
     CHECK(fails_at(&l, 1, 4, "invalid UTF-8"));
     unload(&l);
-    l = load("\xFF\xFE" "a\0:\0");
-    CHECK(fails_at(&l, 1, 1, "UTF-16"));
-    unload(&l);
+    REFUSED("\xFF\xFE" "a\0:\0", 1, 1, "UTF-16");
     /* A raw NUL byte, in the middle of a line. */
     l = load_n("a: b\nc: x\0y\n", 11);
     CHECK(fails_at(&l, 2, 5, "NUL"));
     unload(&l);
     /* A NUL written as an escape: reported at the text. */
-    l = load("a: b\nc: \"x\\0y\"\n");
-    CHECK(fails_at(&l, 2, 4, "NUL"));
-    unload(&l);
-    l = load("a: \"\\e[31m\"\n");
-    CHECK(fails_at(&l, 1, 4, "control character (U+001B)"));
-    unload(&l);
-    l = load("a: b\x01\n");
-    CHECK(fails_at(&l, 1, 5, "control character (U+0001)"));
-    unload(&l);
+    REFUSED("a: b\nc: \"x\\0y\"\n", 2, 4, "NUL");
+    REFUSED("a: \"\\e[31m\"\n", 1, 4, "control character (U+001B)");
+    REFUSED("a: b\x01\n", 1, 5, "control character (U+0001)");
     l = load("a: b\xC2\x85" "c\n");  /* NEL */
     CHECK(fails_at(&l, 1, 5, "U+0085"));
     unload(&l);
@@ -258,15 +235,9 @@ static void test_syntax(void)
     l = load("a: {b: 1\nc: 2\n");
     CHECK(!l.ok && l.d.n == 1 && strstr(l.d.items[0].msg, "starts at line 1, column 4"));
     unload(&l);
-    l = load("a: \"unclosed\n");
-    CHECK(fails_at(&l, 2, 1, "a quote is not closed"));
-    unload(&l);
-    l = load("a: b: c\n");
-    CHECK(fails_at(&l, 1, 5, "mapping values are not allowed"));
-    unload(&l);
-    l = load("表紙: あいう: え\n");
-    CHECK(fails_at(&l, 1, 8, "mapping values are not allowed"));
-    unload(&l);
+    REFUSED("a: \"unclosed\n", 2, 1, "a quote is not closed");
+    REFUSED("a: b: c\n", 1, 5, "mapping values are not allowed");
+    REFUSED("表紙: あいう: え\n", 1, 8, "mapping values are not allowed");
 }
 
 static void test_documents(void)
