@@ -72,12 +72,35 @@ typedef struct {
     tb_row *open_header[2]; /* headers to repeat on the next page */
 } pager;
 
-/* A view of a row during splitting: for each cell, the first strip still to print. */
+/* A view of a row during splitting: for each cell, the first strip still to print and the
+ * height of the strips from there on (kept up to date as strips are printed, so that the
+ * height of what is left costs O(cells), not O(strips): pagination stays linear in the
+ * number of lines however many pages one cell spans). */
 typedef struct {
     const tb_row *row;
-    size_t from[32];
+    size_t from[TB_MAX_CELLS];
+    double rest[TB_MAX_CELLS];
     bool continued;         /* this part continues a row begun on an earlier page */
 } part;
+
+static part part_of(const tb_row *r)
+{
+    part pt = {.row = r};
+    for (size_t i = 0; i < r->n; i++) pt.rest[i] = tb_cell_height(r->cells[i]);
+    return pt;
+}
+
+/* Moves each cell's first strip to to[i], the strips before it printed. */
+static void part_advance(part *pt, const size_t *to)
+{
+    for (size_t i = 0; i < pt->row->n; i++) {
+        const tb_cell *c = pt->row->cells[i];
+        for (size_t k = pt->from[i]; k < to[i]; k++) pt->rest[i] -= c->strips[k].h;
+        if (to[i] >= c->n) pt->rest[i] = 0;
+        pt->from[i] = to[i];
+    }
+    pt->continued = true;
+}
 
 static double pad_y(const pager *p, const tb_row *r) { return r->borderless ? 0 : p->g->pad_y; }
 
@@ -101,8 +124,7 @@ static double part_height(const pager *p, const part *pt, bool at_top)
     for (size_t i = 0; i < pt->row->n; i++) {
         size_t from;
         const tb_cell *c = shown(pt, i, &from, at_top);
-        double ch = 0;
-        for (size_t k = from; k < c->n; k++) ch += c->strips[k].h;
+        double ch = c == pt->row->cells[i] ? pt->rest[i] : tb_cell_height(c);
         if (ch > h) h = ch;
     }
     return h + 2 * pad_y(p, pt->row);
@@ -164,9 +186,9 @@ static void new_page(pager *p)
 /* Places a row known to fit (headers, short rows). */
 static void emit_whole(pager *p, tb_row *r, bool is_header)
 {
-    part pt = {.row = r};
-    size_t to[32];
-    for (size_t i = 0; i < r->n && i < 32; i++) to[i] = r->cells[i]->n;
+    part pt = part_of(r);
+    size_t to[TB_MAX_CELLS];
+    for (size_t i = 0; i < r->n; i++) to[i] = r->cells[i]->n;
     bool at_top = p->empty;
     double h = part_height(p, &pt, at_top);
     if (r->mark) hy_boxes_mark(p->b, r->mark_level, r->mark, p->b->n_pages - 1, p->y);
@@ -222,7 +244,7 @@ static double kept_height(const pager *p, tb_row *const *next, size_t n)
 {
     double h = 0;
     for (size_t i = 0; i < n; i++) {
-        part pt = {.row = next[i]};
+        part pt = part_of(next[i]);
         if (!next[i]->keep_with_next || next[i]->page_before) return h + (next[i]->page_before ? 0 : min_height(p, next[i]));
         h += part_height(p, &pt, false);
     }
@@ -235,7 +257,7 @@ static void place(pager *p, tb_row *r, tb_row *const *next, size_t n_next)
     if (r->page_before && !p->empty) new_page(p);
     p->open_header[0] = r->header[0];
     p->open_header[1] = r->header[1];
-    part pt = {.row = r};
+    part pt = part_of(r);
     double page_room = body_bottom(p) - body_top(p);
     double h = part_height(p, &pt, p->empty);
     double need = h + kept_height(p, next, n_next);
@@ -247,7 +269,7 @@ static void place(pager *p, tb_row *r, tb_row *const *next, size_t n_next)
         for (size_t i = 0; i < r->n && done; i++) done = pt.from[i] >= r->cells[i]->n;
         if (done) return;  /* every cell ended exactly at the last page break */
         h = part_height(p, &pt, at_top);
-        size_t to[32];
+        size_t to[TB_MAX_CELLS];
         if (p->y + h <= body_bottom(p) + 0.01) {
             for (size_t i = 0; i < r->n; i++) to[i] = r->cells[i]->n;
             draw_part(p, &pt, to, h, at_top, false);
@@ -263,8 +285,7 @@ static void place(pager *p, tb_row *r, tb_row *const *next, size_t n_next)
             for (size_t i = 0; i < r->n; i++)
                 if (to[i] == pt.from[i] && to[i] < r->cells[i]->n) to[i]++;
         draw_part(p, &pt, to, body_bottom(p) - p->y, at_top, true);
-        for (size_t i = 0; i < r->n; i++) pt.from[i] = to[i];
-        pt.continued = true;
+        part_advance(&pt, to);
         new_page(p);
     }
 }

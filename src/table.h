@@ -40,6 +40,10 @@ struct tb_cell {
     tb_cell *cont;          /* shown on a new page once this cell's strips ran out */
 };
 
+/* Most cells one row may hold (pagination keeps per-cell state in fixed arrays); the layout
+ * loader keeps every layout within it (docs/layout.md). */
+#define TB_MAX_CELLS 32
+
 typedef struct tb_row tb_row;
 struct tb_row {
     tb_cell **cells;
