@@ -2,6 +2,7 @@
 #include "pdf_out.h"
 #include "era.h"
 #include "content.h"
+#include "pdf_archive.h"
 #include "pdf_font.h"
 #include "pdf_stream.h"
 #include "subset.h"
@@ -143,6 +144,7 @@ typedef struct {
         HPDF_ExtGState gs;
     } states[4];            /* translucent graphics states, one object per alpha for all pages */
     int n_states;
+    hy_pdf_id id;           /* digest of everything drawn: the trailer /ID */
 } page_writer;
 
 /* Names the fonts page p draws with in its /Font resources: font i is /F<i+1> on every page. */
@@ -189,6 +191,7 @@ static bool draw_page(page_writer *w, const hy_page *p, double page_h)
     add_font_resources(w, p);
     w->ops.len = 0;
     hy_content_page(&w->ops, p, page_h, w->cf, gstate_name, w);
+    hy_pdf_id_add(&w->id, w->ops.data, w->ops.len);
     return hy_pdf_stream_put(w->z, ((HPDF_PageAttr)w->page->attr)->contents, w->ops.data, w->ops.len);
 }
 
@@ -232,12 +235,22 @@ static HPDF_Binary text_string(HPDF_Doc pdf, const char *utf8)
     return s;
 }
 
+/* The document information, as written to the Info dictionary and the XMP metadata. A
+ * document without a title of its own is titled by its subject (the form's name): PDF/UA
+ * requires a title (ISO 14289-1 7.1). */
+static hy_pdf_meta meta_of(const hy_boxes *b, const hy_pdf_options *opt)
+{
+    return (hy_pdf_meta){b->title ? b->title : b->subject ? b->subject : "hyoka", b->author, b->subject,
+                         opt && opt->creator ? opt->creator : "hyoka", "ja"};
+}
+
 static void set_info(HPDF_Doc pdf, const hy_boxes *b, const hy_pdf_options *opt)
 {
+    hy_pdf_meta m = meta_of(b, opt);
     /* Creator first: it makes libharu create the Info dictionary we then fill directly. */
-    HPDF_SetInfoAttr(pdf, HPDF_INFO_CREATOR, opt && opt->creator ? opt->creator : "hyoka");
+    HPDF_SetInfoAttr(pdf, HPDF_INFO_CREATOR, m.creator);
     const char *keys[] = {"Title", "Author", "Subject"};
-    const char *vals[] = {b->title, b->author, b->subject};
+    const char *vals[] = {m.title, m.author, m.subject};
     for (int i = 0; i < 3; i++)
         if (vals[i] && pdf->info) HPDF_Dict_Add(pdf->info, keys[i], text_string(pdf, vals[i]));
     set_date(pdf, b, opt);
@@ -270,6 +283,7 @@ static bool build(HPDF_Doc pdf, const hy_boxes *b, const hy_fontset *fs, const h
                   pdf_font *fonts, hy_diags *d)
 {
     page_writer w = {.pdf = pdf, .z = hy_deflater_new(), .fonts = fonts};
+    hy_pdf_id_init(&w.id);
     if (!w.z || !load_fonts(pdf, w.z, b, fs, fonts, d)) {
         hy_deflater_free(w.z);
         return false;
@@ -289,13 +303,19 @@ static bool build(HPDF_Doc pdf, const hy_boxes *b, const hy_fontset *fs, const h
         ok = draw_page(&w, &b->pages[i], b->height);
     }
     hy_buf_free(&w.ops);
-    hy_deflater_free(w.z);
     if (ok) {
         add_outline(pdf, b, pages);
         HPDF_AddPageLabel(pdf, 0, HPDF_PAGE_NUM_STYLE_DECIMAL, 1, "");
         HPDF_SetPageMode(pdf, b->n_marks ? HPDF_PAGE_MODE_USE_OUTLINE : HPDF_PAGE_MODE_USE_NONE);
         set_info(pdf, b, opt);
+        hy_pdf_meta m = meta_of(b, opt);
+        const char *strs[] = {m.title, m.author, m.subject, m.creator, b->date};
+        for (size_t i = 0; i < sizeof strs / sizeof *strs; i++) hy_pdf_id_add_str(&w.id, strs[i]);
+        int64_t epoch = opt ? opt->epoch : -1;
+        hy_pdf_id_add(&w.id, &epoch, sizeof epoch);
+        ok = hy_pdf_archive_finish(pdf, w.z, &m, &w.id);
     }
+    hy_deflater_free(w.z);
     free(pages);
     return ok;
 }
