@@ -1,79 +1,167 @@
-/* main.c — the command line: `hyoka render`, `hyoka check`, `hyoka batch`. Parses arguments,
- * runs the engine, prints the collected diagnostics, and chooses the exit status. `batch` is
- * handed to batch.c with the default layouts/fonts/epoch. */
+/* main.c — the command line: `hyoka render`, `hyoka check`, `hyoka batch`. Parses arguments
+ * (the conventions of docs/hyoka.1: `-` for standard input or output, `--help` after any
+ * command, `--opt=value`, `--` before file names starting with `-`), finds the data
+ * (datadir.c), runs the engine, prints the collected diagnostics and chooses the exit status.
+ * `batch` is handed to batch.c, which parses its own options. */
 #include "batch.h"
+#include "datadir.h"
 #include "render.h"
+#include "yaml_load.h"
 
+#include <errno.h>
 #include <stdbool.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
+#include <unistd.h>
 
-#ifndef HYOKA_DATA_DIR
-#define HYOKA_DATA_DIR "."
-#endif
+#define EXIT_USAGE 2
 
-static void usage(FILE *f)
-{
-    fputs("usage: hyoka render IN.yaml -o OUT.pdf [options]\n"
-          "       hyoka check IN.yaml...\n"
-          "       hyoka batch SRC -o OUTDIR [-j N] [--force] [--shard I/N] [--report FILE]\n"
-          "                   [--progress|--quiet] [options]\n"
-          "options:\n"
-          "  -o FILE            output PDF (written atomically)\n"
-          "  --stamp TEXT       document-number stamp at the top right of every page (資料2-1)\n"
-          "  --watermark TEXT   light diagonal watermark on every page (案, 委員限り)\n"
-          "  --layouts DIR      layout files (default: $HYOKA_LAYOUTS or the installed layouts)\n"
-          "  --fonts FILE       fonts configuration (default: $HYOKA_FONTS or fonts/fonts.yaml)\n"
-          "batch (see docs/batch.md): SRC is a directory of *.yaml or a manifest (one path a line);\n"
-          "  OUTDIR mirrors it (a/x.yaml -> OUTDIR/a/x.pdf); unchanged documents are skipped\n"
-          "  -j N               worker processes (default: the number of cores)\n"
-          "  --force            render every document, even if up to date\n"
-          "  --shard I/N        only shard I (0 <= I < N) of the documents\n"
-          "  --report FILE      write a JSON report of every document\n"
-          "  --timeout SEC      kill a document's worker after SEC seconds (default 600, 0 = none)\n"
-          "  --progress         progress even when stderr is not a terminal\n"
-          "  --quiet            print only errors\n"
-          "  exit status: 0 all rendered or up to date, 2 a document has errors, 1 an output failed\n"
-          "environment: SOURCE_DATE_EPOCH sets the PDF's dates for reproducible output\n",
-          f);
-}
+static const char general_help[] =
+    "usage: hyoka render IN.yaml [-o OUT.pdf] [options]\n"
+    "       hyoka check IN.yaml...\n"
+    "       hyoka batch SRC -o OUTDIR [options]\n"
+    "       hyoka --version | --help | COMMAND --help\n"
+    "commands:\n"
+    "  render   write the PDF of one document (IN.pdf beside IN.yaml unless -o is given)\n"
+    "  check    validate documents without writing anything; one line per valid document\n"
+    "  batch    render a directory tree or a manifest of documents, incrementally\n"
+    "A file name '-' is standard input (IN) or standard output (-o -).\n"
+    "exit status: 0 success, 1 an output could not be written, 2 a document has errors or\n"
+    "the command line is wrong. See man hyoka.\n";
 
-static char *default_path(const char *env, const char *rel)
-{
-    const char *v = getenv(env);
-    if (v && *v) return strdup(v);
-    char *p = malloc(strlen(HYOKA_DATA_DIR) + strlen(rel) + 2);
-    sprintf(p, "%s/%s", HYOKA_DATA_DIR, rel);
-    return p;
-}
+static const char render_help[] =
+    "usage: hyoka render IN.yaml [-o OUT.pdf] [options]\n"
+    "Renders one document. IN may be '-' (standard input; then -o is needed).\n"
+    "  -o, --output FILE   the PDF (default: IN with .yaml/.yml replaced by .pdf; '-' is\n"
+    "                      standard output); written to a temporary file, then renamed\n"
+    "  --stamp TEXT        document-number stamp at the top right of every page (資料2-1)\n"
+    "  --watermark TEXT    light diagonal watermark on every page (案, 委員限り)\n"
+    "  --layouts DIR       layout files (default: $HYOKA_LAYOUTS or the installed layouts)\n"
+    "  --fonts FILE        fonts configuration (default: $HYOKA_FONTS or the installed one)\n"
+    "  -h, --help          this help\n"
+    "exit status: 0 written, 1 the output could not be written, 2 the document has errors\n"
+    "(nothing written) or the command line is wrong.\n"
+    "environment: SOURCE_DATE_EPOCH sets the PDF's dates for reproducible output.\n";
 
+static const char check_help[] =
+    "usage: hyoka check IN.yaml... [options]\n"
+    "Validates documents and lays them out without writing anything. Prints\n"
+    "'OK: FILE: N pages' on standard output for each valid document and the errors on\n"
+    "standard error. IN may be '-' (standard input).\n"
+    "  --stamp TEXT, --watermark TEXT, --layouts DIR, --fonts FILE   as for render\n"
+    "  -h, --help          this help\n"
+    "exit status: 0 all valid, 2 some document has errors or the command line is wrong.\n";
+
+static const char batch_help[] =
+    "usage: hyoka batch SRC -o OUTDIR [options]\n"
+    "SRC is a directory of *.yaml or a manifest (one path a line); OUTDIR mirrors it\n"
+    "(a/x.yaml -> OUTDIR/a/x.pdf); unchanged documents are skipped (see docs/batch.md).\n"
+    "  -o OUTDIR           the output tree\n"
+    "  -j, --jobs N        worker processes (default: the number of cores)\n"
+    "  --force             render every document, even if up to date\n"
+    "  --shard I/N         only shard I (0 <= I < N) of the documents\n"
+    "  --report FILE       write a JSON report of every document\n"
+    "  --timeout SEC       kill a document's worker after SEC seconds (default 600, 0 = none)\n"
+    "  --progress          progress even when stderr is not a terminal\n"
+    "  -q, --quiet         print only errors\n"
+    "  --stamp TEXT, --watermark TEXT, --layouts DIR, --fonts FILE   as for render\n"
+    "  -h, --help          this help\n"
+    "exit status: 0 all rendered or up to date, 1 an output failed or a worker died,\n"
+    "2 a document has errors or the command line is wrong.\n";
+
+/* The options of render and check; each takes a value. */
 typedef struct {
-    const char *cmd, *out;
+    const char *out, *stamp, *watermark, *layouts, *fonts;
     const char **inputs;
     int n_inputs;
-    hy_render_options ro;
-} args;
+} cli;
 
-static bool parse_args(int argc, char **argv, args *a)
+static const struct {
+    const char *name, *alias;
+    size_t field;       /* offsetof in cli */
+    bool render_only;
+} value_opts[] = {
+    {"--output", "-o", offsetof(cli, out), true},
+    {"--stamp", NULL, offsetof(cli, stamp), false},
+    {"--watermark", NULL, offsetof(cli, watermark), false},
+    {"--layouts", NULL, offsetof(cli, layouts), false},
+    {"--fonts", NULL, offsetof(cli, fonts), false},
+};
+
+static int usage_error(const char *cmd, const char *help, const char *fmt, const char *arg)
 {
-    if (argc < 2) return false;
-    a->cmd = argv[1];
-    a->inputs = calloc((size_t)argc, sizeof *a->inputs);
-    for (int i = 2; i < argc; i++) {
+    fputs("hyoka: error: ", stderr);
+    fprintf(stderr, fmt, arg);
+    fputc('\n', stderr);
+    fprintf(stderr, "%.*s", (int)strcspn(help, "\n") + 1, help);
+    fprintf(stderr, "Try 'hyoka %s--help' for more information.\n", cmd ? cmd : "");
+    return EXIT_USAGE;
+}
+
+static bool wants_help(int argc, char **argv)
+{
+    for (int i = 0; i < argc && strcmp(argv[i], "--"); i++)
+        if (!strcmp(argv[i], "--help") || !strcmp(argv[i], "-h")) return true;
+    return false;
+}
+
+/* Parses argv (the arguments after the command word) into c; 0 or a usage error's status. */
+static int parse_cli(const char *cmd, const char *help, bool render, int argc, char **argv, cli *c)
+{
+    char cmd_sp[16];
+    snprintf(cmd_sp, sizeof cmd_sp, "%s ", cmd);
+    c->inputs = hy_xcalloc((size_t)argc + 1, sizeof *c->inputs);
+    bool options_end = false;
+    for (int i = 0; i < argc; i++) {
         const char *s = argv[i];
-        bool has_val = i + 1 < argc;
-        if (!strcmp(s, "-o") && has_val) a->out = argv[++i];
-        else if (!strcmp(s, "--stamp") && has_val) a->ro.stamp = argv[++i];
-        else if (!strcmp(s, "--watermark") && has_val) a->ro.watermark = argv[++i];
-        else if (!strcmp(s, "--layouts") && has_val) a->ro.layouts_dir = argv[++i];
-        else if (!strcmp(s, "--fonts") && has_val) a->ro.fonts_file = argv[++i];
-        else if (s[0] == '-' && s[1]) {
-            fprintf(stderr, "hyoka: error: unknown option '%s'\n", s);
-            return false;
-        } else a->inputs[a->n_inputs++] = s;
+        if (options_end || s[0] != '-' || !s[1]) {
+            c->inputs[c->n_inputs++] = s;
+            continue;
+        }
+        if (!strcmp(s, "--")) {
+            options_end = true;
+            continue;
+        }
+        const char *eq = !strncmp(s, "--", 2) ? strchr(s, '=') : NULL;
+        size_t name_len = eq ? (size_t)(eq - s) : strlen(s);
+        const char *val = eq ? eq + 1 : NULL;
+        if (!strncmp(s, "-o", 2) && s[2]) {  /* -oFILE */
+            name_len = 2;
+            val = s + 2;
+        }
+        int k = -1;
+        for (size_t j = 0; j < sizeof value_opts / sizeof value_opts[0] && k < 0; j++)
+            if ((strlen(value_opts[j].name) == name_len && !strncmp(s, value_opts[j].name, name_len)) ||
+                (value_opts[j].alias && strlen(value_opts[j].alias) == name_len &&
+                 !strncmp(s, value_opts[j].alias, name_len)))
+                k = (int)j;
+        char name[64];
+        snprintf(name, sizeof name, "%.*s", (int)(name_len < 60 ? name_len : 60), s);
+        if (k < 0) return usage_error(cmd_sp, help, "unknown option '%s'", s);
+        if (value_opts[k].render_only && !render)
+            return usage_error(cmd_sp, help, "'%s' is an option of render: check writes nothing", name);
+        if (!val) {
+            if (i + 1 == argc) return usage_error(cmd_sp, help, "%s needs a value", name);
+            val = argv[++i];
+        }
+        const char **field = (const char **)((char *)c + value_opts[k].field);
+        if (*field) return usage_error(cmd_sp, help, "%s is given twice", name);
+        *field = val;
     }
-    return true;
+    return 0;
+}
+
+/* IN.yaml or IN.yml -> IN.pdf beside it; any other name gets .pdf appended. */
+static char *default_output(const char *in)
+{
+    size_t n = strlen(in);
+    const char *dot = strrchr(in, '.');
+    if (dot && !strchr(dot, '/') && (!strcasecmp(dot, ".yaml") || !strcasecmp(dot, ".yml")))
+        n = (size_t)(dot - in);
+    return hy_xasprintf("%.*s.pdf", (int)n, in);
 }
 
 static int64_t source_date_epoch(void)
@@ -89,61 +177,152 @@ static int64_t source_date_epoch(void)
     return v;
 }
 
+/* The data directory, or false after saying where it looked. */
+static bool find_data(hy_datadir *dd, const char *layouts, const char *fonts)
+{
+    hy_buf why = {0};
+    bool ok = hy_datadir_find(dd, layouts, fonts, &why);
+    if (!ok) fprintf(stderr, "hyoka: error: %s", why.data);
+    hy_buf_free(&why);
+    return ok;
+}
+
+/* render IN -o -: the PDF is made in memory and written to standard output. */
+static int render_to_stdout(hy_engine *e, const char *in, hy_diags *d)
+{
+    if (isatty(STDOUT_FILENO)) {
+        fputs("hyoka: error: standard output is a terminal; redirect it, or give -o FILE\n", stderr);
+        return EXIT_USAGE;
+    }
+    hy_buf src = {0}, pdf = {0};
+    int rc = HY_ERR_INPUT;
+    const char *name = strcmp(in, "-") ? in : YL_STDIN_NAME;
+    if (yl_read_file(in, &src, d))
+        rc = hy_engine_render_mem(e, name, src.data ? src.data : "", src.len, &pdf, d, NULL);
+    if (rc == HY_OK && (fwrite(pdf.data, 1, pdf.len, stdout) != pdf.len || fflush(stdout) != 0)) {
+        fprintf(stderr, "hyoka: error: cannot write the PDF to standard output: %s\n", strerror(errno));
+        rc = HY_ERR_OUTPUT;
+    }
+    hy_buf_free(&src);
+    hy_buf_free(&pdf);
+    return rc;
+}
+
+static int run_render_or_check(const char *cmd, int argc, char **argv)
+{
+    bool render = !strcmp(cmd, "render");
+    const char *help = render ? render_help : check_help;
+    char cmd_sp[16];
+    snprintf(cmd_sp, sizeof cmd_sp, "%s ", cmd);
+    if (wants_help(argc, argv)) {
+        fputs(help, stdout);
+        return 0;
+    }
+    cli c = {0};
+    char *out = NULL;
+    int rc = parse_cli(cmd, help, render, argc, argv, &c), n_stdin = 0;
+    for (int i = 0; i < c.n_inputs; i++) n_stdin += !strcmp(c.inputs[i], "-");
+    if (rc) {
+    } else if (c.n_inputs == 0) {
+        rc = usage_error(cmd_sp, help, "%s needs an input file (a YAML document, or - for standard input)", cmd);
+    } else if (render && c.n_inputs > 1) {
+        rc = usage_error(cmd_sp, help, "render takes one input file, got '%s' too (check and batch take several)",
+                         c.inputs[1]);
+    } else if (n_stdin > 1) {
+        rc = usage_error(cmd_sp, help, "%s", "standard input ('-') can be read only once");
+    } else if (render && !c.out && n_stdin) {
+        rc = usage_error(cmd_sp, help, "%s", "the input is standard input: give -o OUT.pdf (or -o - for standard output)");
+    }
+    hy_datadir dd = {0};
+    if (!rc && !find_data(&dd, c.layouts, c.fonts)) rc = EXIT_USAGE;
+    if (!rc) {
+        if (render && !c.out) c.out = out = default_output(c.inputs[0]);
+        hy_render_options ro = {dd.layouts_dir, dd.fonts_file, c.stamp, c.watermark, source_date_epoch()};
+        hy_engine *e = hy_engine_new(&ro);
+        for (int i = 0; i < c.n_inputs; i++) {
+            hy_diags d = {0};
+            int pages = 0, r;
+            if (render && !strcmp(c.out, "-")) r = render_to_stdout(e, c.inputs[i], &d);
+            else r = hy_engine_render(e, c.inputs[i], render ? c.out : NULL, &d, &pages);
+            hy_diags_print(&d, stderr);
+            hy_diags_free(&d);
+            if (!render && r == HY_OK)
+                printf("OK: %s: %d page%s\n", strcmp(c.inputs[i], "-") ? c.inputs[i] : YL_STDIN_NAME, pages,
+                       pages == 1 ? "" : "s");
+            if (r > rc) rc = r;
+        }
+        hy_engine_free(e);
+    }
+    hy_datadir_free(&dd);
+    free(out);
+    free(c.inputs);
+    return rc;
+}
+
+/* The value of a batch option given as `NAME VALUE`, or NULL (for the data directory lookup;
+ * batch.c parses its options itself). */
+static const char *batch_opt(int argc, char **argv, const char *name)
+{
+    const char *v = NULL;
+    for (int i = 0; i + 1 < argc && strcmp(argv[i], "--"); i++)
+        if (!strcmp(argv[i], name)) v = argv[++i];
+    return v;
+}
+
 static int run_batch(int argc, char **argv)
 {
-    char *layouts = default_path("HYOKA_LAYOUTS", "layouts");
-    char *fonts = default_path("HYOKA_FONTS", "fonts/fonts.yaml");
-    hy_render_options ro = {.layouts_dir = layouts, .fonts_file = fonts, .epoch = source_date_epoch()};
-    int rc = hy_batch_main(argc - 2, argv + 2, &ro);
-    if (rc == HY_BATCH_USAGE) {
-        usage(stderr);
-        rc = 2;
+    if (wants_help(argc, argv)) {
+        fputs(batch_help, stdout);
+        return 0;
     }
-    free(layouts);
-    free(fonts);
+    /* --name=value becomes --name value: batch.c reads options as separate words. */
+    char **args = hy_xcalloc((size_t)argc * 2 + 1, sizeof *args);
+    int n = 0;
+    bool options_end = false;
+    for (int i = 0; i < argc; i++) {
+        const char *eq = strchr(argv[i], '=');
+        options_end |= !strcmp(argv[i], "--");
+        if (!options_end && !strncmp(argv[i], "--", 2) && eq) {
+            args[n++] = hy_xasprintf("%.*s", (int)(eq - argv[i]), argv[i]);
+            args[n++] = hy_xstrdup(eq + 1);
+        } else args[n++] = hy_xstrdup(argv[i]);
+    }
+    hy_datadir dd;
+    int rc = EXIT_USAGE;
+    if (find_data(&dd, batch_opt(n, args, "--layouts"), batch_opt(n, args, "--fonts"))) {
+        hy_render_options ro = {.layouts_dir = dd.layouts_dir, .fonts_file = dd.fonts_file,
+                                .epoch = source_date_epoch()};
+        rc = hy_batch_main(n, args, &ro);
+        hy_datadir_free(&dd);
+    }
+    if (rc == HY_BATCH_USAGE) {
+        fprintf(stderr, "%.*s", (int)strcspn(batch_help, "\n") + 1, batch_help);
+        fputs("Try 'hyoka batch --help' for more information.\n", stderr);
+        rc = EXIT_USAGE;
+    }
+    for (int i = 0; i < n; i++) free(args[i]);
+    free(args);
     return rc;
 }
 
 int main(int argc, char **argv)
 {
-    args a = {0};
-    if (argc >= 2 && (!strcmp(argv[1], "--help") || !strcmp(argv[1], "-h"))) {
-        usage(stdout);
+    const char *cmd = argc >= 2 ? argv[1] : NULL;
+    if (!cmd) {
+        fputs(general_help, stderr);
+        return EXIT_USAGE;
+    }
+    if (!strcmp(cmd, "--help") || !strcmp(cmd, "-h") || !strcmp(cmd, "help")) {
+        fputs(general_help, stdout);
         return 0;
     }
-    if (argc >= 2 && !strcmp(argv[1], "--version")) {
+    if (!strcmp(cmd, "--version") || !strcmp(cmd, "-V")) {
         puts("hyoka " HY_VERSION);
         return 0;
     }
-    if (argc >= 2 && !strcmp(argv[1], "batch")) return run_batch(argc, argv);
-    if (!parse_args(argc, argv, &a)) {
-        usage(stderr);
-        free(a.inputs);
-        return 2;
-    }
-    char *layouts = a.ro.layouts_dir ? NULL : default_path("HYOKA_LAYOUTS", "layouts");
-    char *fonts = a.ro.fonts_file ? NULL : default_path("HYOKA_FONTS", "fonts/fonts.yaml");
-    if (layouts) a.ro.layouts_dir = layouts;
-    if (fonts) a.ro.fonts_file = fonts;
-    a.ro.epoch = source_date_epoch();
-    int rc = 0;
-    bool render = !strcmp(a.cmd, "render"), check = !strcmp(a.cmd, "check");
-    if ((!render && !check) || (render && (a.n_inputs != 1 || !a.out)) || (check && a.n_inputs < 1)) {
-        usage(stderr);
-        rc = 2;
-    } else {
-        hy_engine *e = hy_engine_new(&a.ro);
-        for (int i = 0; i < a.n_inputs; i++) {
-            hy_diags d = {0};
-            int r = hy_engine_render(e, a.inputs[i], render ? a.out : NULL, &d, NULL);
-            hy_diags_print(&d, stderr);
-            hy_diags_free(&d);
-            if (r > rc) rc = r;
-        }
-        hy_engine_free(e);
-    }
-    free(layouts);
-    free(fonts);
-    free(a.inputs);
-    return rc;
+    if (!strcmp(cmd, "render") || !strcmp(cmd, "check")) return run_render_or_check(cmd, argc - 2, argv + 2);
+    if (!strcmp(cmd, "batch")) return run_batch(argc - 2, argv + 2);
+    return usage_error(NULL, general_help,
+                       cmd[0] == '-' ? "unknown option '%s' (a command comes first: render, check or batch)"
+                                     : "unknown command '%s' (render, check or batch)", cmd);
 }

@@ -544,43 +544,49 @@ bool yl_load_mem(const char *name, const char *data, size_t len, yl_doc *doc, hy
     return ok;
 }
 
-bool yl_load_file(const char *path, yl_doc *doc, hy_diags *d)
+bool yl_read_file(const char *path, hy_buf *buf, hy_diags *d)
 {
-    *doc = (yl_doc){.file = hy_xstrdup(path)};
-    FILE *f = fopen(path, "rb");
+    bool is_stdin = !strcmp(path, "-");
+    const char *name = is_stdin ? YL_STDIN_NAME : path;
+    FILE *f = is_stdin ? stdin : fopen(path, "rb");
     if (!f) {
-        hy_diag_add(d, path, 0, 0, "cannot open the file: %s", strerror(errno));
+        hy_diag_add(d, name, 0, 0, "cannot open the file: %s", strerror(errno));
         return false;
     }
     struct stat st;
     if (fstat(fileno(f), &st) == 0 && S_ISDIR(st.st_mode)) {
-        fclose(f);
-        hy_diag_add(d, path, 0, 0, "this is a directory; give the path of a YAML file");
+        if (!is_stdin) fclose(f);
+        hy_diag_add(d, name, 0, 0, "this is a directory; give the path of a YAML file");
         return false;
     }
-    hy_buf buf = {0};
     char chunk[65536];
     size_t n;
     bool too_big = false;
     while ((n = fread(chunk, 1, sizeof chunk, f)) > 0) {
-        if (buf.len + n > YL_MAX_INPUT_BYTES) { too_big = true; break; }
-        hy_buf_add(&buf, chunk, n);
+        if (buf->len + n > YL_MAX_INPUT_BYTES) { too_big = true; break; }
+        hy_buf_add(buf, chunk, n);
     }
     bool read_err = !too_big && ferror(f);
     int read_errno = errno;
-    fclose(f);
-    if (too_big || read_err) {
-        if (too_big)
-            hy_diag_add(d, path, 0, 0,
-                        "the file is larger than %u MiB (%u bytes), the limit for one file",
-                        YL_MAX_INPUT_BYTES >> 20, YL_MAX_INPUT_BYTES);
-        else
-            hy_diag_add(d, path, 0, 0, "cannot read the file: %s", strerror(read_errno));
+    if (!is_stdin) fclose(f);
+    if (too_big)
+        hy_diag_add(d, name, 0, 0, "the file is larger than %u MiB (%u bytes), the limit for one file",
+                    YL_MAX_INPUT_BYTES >> 20, YL_MAX_INPUT_BYTES);
+    else if (read_err)
+        hy_diag_add(d, name, 0, 0, "cannot read the file: %s", strerror(read_errno));
+    return !too_big && !read_err;
+}
+
+bool yl_load_file(const char *path, yl_doc *doc, hy_diags *d)
+{
+    const char *name = strcmp(path, "-") ? path : YL_STDIN_NAME;
+    hy_buf buf = {0};
+    if (!yl_read_file(path, &buf, d)) {
+        *doc = (yl_doc){.file = hy_xstrdup(name)};
         hy_buf_free(&buf);
         return false;
     }
-    free(doc->file);
-    bool ok = yl_load_mem(path, buf.data ? buf.data : "", buf.len, doc, d);
+    bool ok = yl_load_mem(name, buf.data ? buf.data : "", buf.len, doc, d);
     hy_buf_free(&buf);
     return ok;
 }

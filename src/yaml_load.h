@@ -40,6 +40,13 @@ typedef struct {
     char *file;             /* name used in messages */
 } yl_doc;
 
+/* The name standard input has in messages; a path "-" means standard input. */
+#define YL_STDIN_NAME "<stdin>"
+
+/* Appends the whole file (path "-": standard input, which stays open) to buf, refusing more
+ * than YL_MAX_INPUT_BYTES. False with a diagnostic naming the file on any failure. */
+bool yl_read_file(const char *path, hy_buf *buf, hy_diags *d);
+/* Reads (as yl_read_file) and parses a file. doc->file is set even on failure; yl_free it. */
 bool yl_load_file(const char *path, yl_doc *doc, hy_diags *d);
 bool yl_load_mem(const char *name, const char *data, size_t len, yl_doc *doc, hy_diags *d);
 void yl_free(yl_doc *doc);

@@ -56,3 +56,14 @@ if(VALGRIND)
     set_tests_properties(valgrind_${doc} PROPERTIES LABELS nosan TIMEOUT 300)
   endforeach()
 endif()
+
+# The installed program: cmake --install into a temporary prefix that is then moved, and run
+# from an empty directory (tests/test_install.sh).
+add_test(NAME install_relocated
+  COMMAND sh ${CMAKE_SOURCE_DIR}/tests/test_install.sh ${CMAKE_BINARY_DIR} ${CMAKE_SOURCE_DIR}
+          ${CMAKE_INSTALL_FULL_DATADIR}/hyoka)
+set_tests_properties(install_relocated PROPERTIES TIMEOUT 120)
+
+# Command-line conventions: '-' for stdin/stdout, default output name, --help, usage errors.
+add_test(NAME cli COMMAND sh ${CMAKE_SOURCE_DIR}/tests/test_cli.sh $<TARGET_FILE:hyoka> ${CMAKE_SOURCE_DIR})
+set_tests_properties(cli PROPERTIES TIMEOUT 120)
