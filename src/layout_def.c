@@ -244,6 +244,8 @@ static lay_node *parse_node(ctx *c, const yl_node *m, int depth)
     ln->labels_from = str_of(c, m, "labels_from");
     ln->label2_from = str_of(c, m, "label2_from");
     ln->max = (int)num_of(c, m, "max", 0);
+    ln->min_rows = (int)num_of(c, m, "min_rows", 0);
+    if (ln->min_rows < 0 || ln->min_rows > 100) bad(c, yl_get(m, "min_rows"), "layout: 'min_rows' must be 0 to 100%s", "");
     ln->width = num_of(c, m, "width", 0);
     parse_refs(c, ln, m);
     parse_ranges(c, ln, yl_get(m, "ranges"));

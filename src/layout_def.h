@@ -66,7 +66,8 @@ struct lay_node {
     lay_node *value;        /* span: node printed as the span's own first row */
     lay_node **rows;        /* children, fields' cells or table columns */
     size_t n_rows;
-    int max;
+    int max;                /* group: most entries the form allows (0: no limit) */
+    int min_rows;           /* group: entries printed even when the document gives fewer */
     int (*ranges)[2];
     size_t n_ranges;
     double width;

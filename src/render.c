@@ -4,8 +4,9 @@
 #include "font.h"
 #include "form.h"
 #include "layout_def.h"
+#include "match.h"
+#include "model.h"
 #include "pdf_out.h"
-#include "validate.h"
 #include "yaml_load.h"
 
 #include <stdlib.h>
@@ -45,19 +46,19 @@ void hy_engine_free(hy_engine *e)
 }
 
 /* Says why no layout has the document's kind: an unreadable directory, or a misspelt kind. */
-static void unknown_kind(const hy_engine *e, const yl_node *kind, const char *file, hy_diags *d)
+static void unknown_kind(const hy_engine *e, const hy_text *kind, const char *file, hy_diags *d)
 {
     hy_vec kinds = {0};
     if (!lay_kinds(e->opt.layouts_dir, &kinds)) {
         hy_diag_add(d, file, kind->line, kind->col, "unknown %s '%s': no layout in %s (cannot read the directory)",
-                    HY_KEY_FORM, kind->str, e->opt.layouts_dir);
+                    HY_KEY_FORM, kind->s, e->opt.layouts_dir);
         return;
     }
     hy_buf known = {0};
     for (size_t i = 0; i < kinds.n; i++) hy_buf_printf(&known, "%s%s", i ? ", " : "", (char *)kinds.items[i]);
-    const char *near = hy_suggest(&kinds, kind->str);
+    const char *near = hy_match_suggest(&kinds, kind->s);
     hy_diag_add(d, file, kind->line, kind->col, "unknown %s '%s': no layout in %s has this kind%s%s%s (known: %s)",
-                HY_KEY_FORM, kind->str, e->opt.layouts_dir, near ? "; did you mean '" : "", near ? near : "",
+                HY_KEY_FORM, kind->s, e->opt.layouts_dir, near ? "; did you mean '" : "", near ? near : "",
                 near ? "'?" : "", known.data ? known.data : "none");
     for (size_t i = 0; i < kinds.n; i++) free(kinds.items[i]);
     hy_vec_free(&kinds);
@@ -65,11 +66,11 @@ static void unknown_kind(const hy_engine *e, const yl_node *kind, const char *fi
 }
 
 /* The layout for a document's 様式, loaded once per engine. */
-static const lay_form *get_layout(hy_engine *e, const yl_node *kind, const char *file, hy_diags *d)
+static const lay_form *get_layout(hy_engine *e, const hy_text *kind, const char *file, hy_diags *d)
 {
     for (int i = 0; i < e->n_layouts; i++)
-        if (!strcmp(e->layouts[i].kind, kind->str)) return &e->layouts[i];
-    char *path = lay_find(e->opt.layouts_dir, kind->str);
+        if (!strcmp(e->layouts[i].kind, kind->s)) return &e->layouts[i];
+    char *path = lay_find(e->opt.layouts_dir, kind->s);
     if (!path) {
         unknown_kind(e, kind, file, d);
         return NULL;
@@ -106,33 +107,20 @@ static hy_fontset *get_fonts(hy_engine *e, const char *role, hy_diags *d)
     return fs;
 }
 
-static const yl_node *form_kind(const yl_doc *doc, hy_diags *d)
-{
-    const yl_node *root = doc->root;
-    const yl_node *k = root && root->kind == YL_MAP ? yl_get(root, HY_KEY_FORM) : NULL;
-    if (k && k->kind == YL_SCALAR && !yl_is_null(k)) return k;
-    const char *what = !root ? "the file holds no document; " : root->kind != YL_MAP ? "the file holds a single "
-                       : "";
-    const char *what2 = !root || root->kind == YL_MAP ? "" : root->kind == YL_SEQ ? "list, not a mapping; " : "text, not a mapping; ";
-    hy_diag_add(d, doc->file, root ? root->line : 1, root ? root->col : 1,
-                "%s%sthe document must start with '%s:' naming its form (e.g. %s: 重点項目評価書)", what, what2,
-                HY_KEY_FORM, HY_KEY_FORM);
-    return NULL;
-}
-
 /* Everything after loading: layout lookup, validation, layout, output (to `out` if not NULL,
  * else into `mem` if not NULL, else nowhere). */
 static int render_doc(hy_engine *e, yl_doc *doc, const char *out, hy_buf *mem, hy_diags *d, int *pages)
 {
     hy_boxes boxes = {0};
+    hy_model *model = NULL;
     int rc = HY_ERR_INPUT;
-    const yl_node *kind = form_kind(doc, d);
-    const lay_form *form = kind ? get_layout(e, kind, doc->file, d) : NULL;
-    if (!form || !hy_validate(form, doc, d)) goto done;
+    hy_text kind;
+    const lay_form *form = hy_model_form_name(doc, &kind, d) ? get_layout(e, &kind, doc->file, d) : NULL;
+    if (!form || !(model = hy_model_new(form, doc, d))) goto done;
     hy_fontset *fonts = get_fonts(e, form->font_role, d);
     if (!fonts) goto done;
     hy_form_options fo = {e->opt.stamp, e->opt.watermark, NULL};
-    if (!hy_form_layout(form, doc, fonts, &fo, &boxes, d)) goto done;
+    if (!hy_form_layout(model, fonts, &fo, &boxes, d)) goto done;
     if (pages) *pages = (int)boxes.n_pages;
     rc = HY_OK;
     hy_pdf_options po = {e->opt.epoch, "hyoka " HY_VERSION};
@@ -140,6 +128,7 @@ static int render_doc(hy_engine *e, yl_doc *doc, const char *out, hy_buf *mem, h
     if (!out && mem && !hy_pdf_write_mem(&boxes, fonts, &po, mem, d)) rc = HY_ERR_OUTPUT;
 done:
     hy_boxes_free(&boxes);
+    hy_model_free(model);
     return rc;
 }
 

@@ -1,4 +1,4 @@
-/* render.h — the whole pipeline for one document: load YAML → find its layout → validate →
+/* render.h — the whole pipeline for one document: load YAML → find its layout → check and bind (model) →
  * lay out → write the PDF. An engine keeps what does not change between documents (parsed
  * layouts, opened fonts and their width caches), so a batch pays for them once. */
 #ifndef HY_RENDER_H

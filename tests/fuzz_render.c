@@ -1,5 +1,5 @@
 /* fuzz_render.c — libFuzzer harness: YAML bytes → the whole pipeline (load, find layout,
- * validate, lay out, subset fonts, write the PDF) → PDF bytes, in memory. Any crash, hang,
+ * check and bind, lay out, subset fonts, write the PDF) → PDF bytes, in memory. Any crash, hang,
  * sanitizer report or unbounded memory use is a finding. Build and run: tools/fuzz.sh. */
 #include "render.h"
 
