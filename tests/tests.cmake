@@ -67,3 +67,11 @@ set_tests_properties(install_relocated PROPERTIES TIMEOUT 120)
 # Command-line conventions: '-' for stdin/stdout, default output name, --help, usage errors.
 add_test(NAME cli COMMAND sh ${CMAKE_SOURCE_DIR}/tests/test_cli.sh $<TARGET_FILE:hyoka> ${CMAKE_SOURCE_DIR})
 set_tests_properties(cli PROPERTIES TIMEOUT 120)
+
+# The Debian package (cpack; Depends, contents, the unpacked program) and the deployment
+# examples (Containerfile, Kubernetes CronJob / Indexed Job, systemd service + timer).
+add_test(NAME deb_package COMMAND sh ${CMAKE_SOURCE_DIR}/tests/test_deb.sh ${CMAKE_BINARY_DIR} ${CMAKE_SOURCE_DIR})
+set_tests_properties(deb_package PROPERTIES TIMEOUT 120 LABELS nosan)
+add_test(NAME deploy_examples
+  COMMAND Python3::Interpreter ${CMAKE_SOURCE_DIR}/tests/check_deploy.py ${CMAKE_SOURCE_DIR} $<TARGET_FILE:hyoka>)
+set_tests_properties(deploy_examples PROPERTIES TIMEOUT 60)
