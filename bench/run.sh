@@ -10,7 +10,7 @@ B=build-bench
 W=${BENCH_DIR:-$B/work}
 
 cmake -S . -B "$B" -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
-cmake --build "$B" -j"$(nproc)" --target hyoka >/dev/null
+cmake --build "$B" -j"$(nproc)" --target hyoka bench_rusage >/dev/null
 H=$B/hyoka
 
 rm -rf "$W"
