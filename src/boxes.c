@@ -45,6 +45,31 @@ void hy_boxes_mark(hy_boxes *b, int level, const char *title, size_t page, doubl
     b->marks[b->n_marks++] = (hy_mark){level, title, page, y};
 }
 
+hy_rowbox *hy_boxes_row(hy_boxes *b)
+{
+    GROW(b->rows, b->n_rows, b->cap_rows);
+    hy_rowbox *r = &b->rows[b->n_rows++];
+    memset(r, 0, sizeof *r);
+    r->mark = -1;
+    return r;
+}
+
+hy_cellbox *hy_boxes_cell(hy_boxes *b)
+{
+    GROW(b->cells, b->n_cells, b->cap_cells);
+    hy_cellbox *c = &b->cells[b->n_cells++];
+    memset(c, 0, sizeof *c);
+    return c;
+}
+
+hy_linebox *hy_boxes_line(hy_boxes *b)
+{
+    GROW(b->lines, b->n_lines, b->cap_lines);
+    hy_linebox *l = &b->lines[b->n_lines++];
+    memset(l, 0, sizeof *l);
+    return l;
+}
+
 void hy_boxes_free(hy_boxes *b)
 {
     for (size_t i = 0; i < b->n_pages; i++) {
@@ -54,6 +79,9 @@ void hy_boxes_free(hy_boxes *b)
     }
     free(b->pages);
     free(b->marks);
+    free(b->rows);
+    free(b->cells);
+    free(b->lines);
     hy_arena_free(&b->arena);
     memset(b, 0, sizeof *b);
 }

@@ -36,6 +36,36 @@ typedef struct {
     double y;
 } hy_mark;
 
+/* The structure of the laid-out pages, kept for checks (tests/pagecheck.py reads it through
+ * `hyoka layout`): every part of a row placed on a page, its cells and their text lines. */
+enum { HY_ROW_BODY, HY_ROW_KEEP, HY_ROW_HEADER };  /* HY_ROW_KEEP: heading, band, title … */
+
+typedef struct {
+    size_t row;            /* index of the row in the document; the parts of a row share it */
+    size_t page;
+    double y0, y1;         /* top and bottom, pt */
+    int kind;              /* HY_ROW_* */
+    bool continued;        /* continues a row begun on an earlier page */
+    bool continues;        /* the row goes on on the next page */
+    size_t cell, n_cells;  /* its cells: b->cells[cell …] */
+    long mark;             /* index into b->marks of the bookmark placed on it, or -1 */
+} hy_rowbox;
+
+typedef struct {
+    double x, w;           /* pt from the page's left edge */
+    double gray;           /* background shade (1 = none): labels and headings are shaded */
+    bool label;            /* identifies its row: shown again, marked continued, where it goes on */
+    bool shows_cont;       /* shows that continuation here */
+    size_t line, n_lines;  /* its text lines: b->lines[line …] */
+} hy_cellbox;
+
+enum { HY_LINE_FIRST, HY_LINE_WRAPPED, HY_LINE_SPLIT };  /* how a line began (see linebreak.h) */
+
+typedef struct {
+    size_t text, n_texts;  /* its runs: the page's texts[text …] */
+    int start;             /* HY_LINE_*: a paragraph's first line, wrapped, or an emergency split */
+} hy_linebox;
+
 typedef struct {
     hy_arena arena;
     double width, height;
@@ -44,6 +74,9 @@ typedef struct {
     const char *title, *author, *subject, *keywords;
     const char *date;      /* ISO date of the document, or NULL */
     char used_fonts[16];   /* which fontset entries any text uses */
+    hy_rowbox *rows; size_t n_rows, cap_rows;
+    hy_cellbox *cells; size_t n_cells, cap_cells;
+    hy_linebox *lines; size_t n_lines, cap_lines;
 } hy_boxes;
 
 hy_page *hy_boxes_new_page(hy_boxes *b);
@@ -51,6 +84,10 @@ void hy_page_text(hy_page *p, hy_textbox t);
 void hy_page_rule(hy_page *p, double x0, double y0, double x1, double y1, double width);
 void hy_page_fill(hy_page *p, double x, double y, double w, double h, double gray);
 void hy_boxes_mark(hy_boxes *b, int level, const char *title, size_t page, double y);
+/* Appends an entry to the structure record; returns it (valid until the next append). */
+hy_rowbox *hy_boxes_row(hy_boxes *b);
+hy_cellbox *hy_boxes_cell(hy_boxes *b);
+hy_linebox *hy_boxes_line(hy_boxes *b);
 void hy_boxes_free(hy_boxes *b);
 /* Joins rules that continue each other on one line and drops duplicates (adjacent cells share
  * their borders): the same picture with a fraction of the drawing operators. */

@@ -58,7 +58,8 @@ void fc_add_text(fctx *c, tb_cell *cell, const char *text, double size, bool bol
         double base = (lh - size) / 2 + size * 0.88;
         for (size_t k = 0; k < lines[i].n_runs; k++) {
             const hy_run *run = &lines[i].runs[k];
-            tb_strip_push(c->a, s, (tb_text){dx + shift + run->x, base, size, run->font, bold, run->utf8, 0});
+            tb_strip_push(c->a, s, (tb_text){dx + shift + run->x, base, size, run->font, bold, run->utf8, 0,
+                                             k ? TB_SAME_LINE : lines[i].begins});
             if (run->underline)
                 tb_strip_push(c->a, s, (tb_text){dx + shift + run->x, base + size * 0.15, size, 0, false, NULL, run->w});
         }

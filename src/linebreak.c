@@ -45,6 +45,7 @@ enum {
     LBP_GLUE             = 1u << 11, /* NBSP, WORD JOINER, ZWJ: no break on either side */
     LBP_NEWLINE          = 1u << 12, /* U+000A: forced break, handled by lb_wrap */
     LBP_URL_SOFT         = 1u << 13, /* / - ? &: emergency split point in an over-long token */
+    LBP_ITEM             = 1u << 14, /* circled / parenthesised number ①: stays with its item */
 };
 
 typedef uint16_t lb_props;
@@ -74,6 +75,8 @@ static const lb_props k_ascii[128] = {
     ['8']  = LBP_DIGIT, ['9'] = LBP_DIGIT,
     [':']  = LBP_NO_START,                /* cl-05 middle dots */
     [';']  = LBP_NO_START,                /* cl-05 */
+    ['<']  = LBP_NO_END,                  /* +opening bracket: <…における措置> (not in cl-01) */
+    ['>']  = LBP_NO_START,                /* +closing bracket (not in cl-02) */
     ['?']  = LBP_NO_START | LBP_URL_SOFT, /* cl-04 */
     ['[']  = LBP_NO_END,                  /* cl-01 (also cl-28) */
     [']']  = LBP_NO_START,                /* cl-02 (also cl-29) */
@@ -95,20 +98,20 @@ typedef struct {
 
 /* cl-01 始め括弧類 opening brackets — JLREQ 3.1.8: not at line end. */
 static const cp_range k_cl01_opening[] = {
-    CP(0x00AB) /* « */, CP(0x2018) /* ‘ */, CP(0x201C) /* “ */, CP(0x2985) /* ⦅ */,
-    CP(0x3008) /* 〈 */, CP(0x300A) /* 《 */, CP(0x300C) /* 「 */, CP(0x300E) /* 『 */,
+    CP(0x00AB) /* « */, CP(0x2018) /* ‘ */, CP(0x201C) /* “ */, CP(0x2039) /* +‹ */,
+    CP(0x2329) /* +〈 (deprecated form) */, CP(0x2985) /* ⦅ */, CP(0x3008) /* 〈 */, CP(0x300A) /* 《 */, CP(0x300C) /* 「 */, CP(0x300E) /* 『 */,
     CP(0x3010) /* 【 */, CP(0x3014) /* 〔 */, CP(0x3016) /* 〖 */, CP(0x3018) /* 〘 */,
-    CP(0x301A) /* +〚 */, CP(0x301D) /* 〝 */, CP(0xFF08) /* +（ */, CP(0xFF3B) /* +［ */,
-    CP(0xFF5B) /* +｛ */, CP(0xFF5F) /* +｟ */, CP(0xFF62) /* +｢ */,
+    CP(0x301A) /* +〚 */, CP(0x301D) /* 〝 */, CP(0xFF08) /* +（ */, CP(0xFF1C) /* +＜ */,
+    CP(0xFF3B) /* +［ */, CP(0xFF5B) /* +｛ */, CP(0xFF5F) /* +｟ */, CP(0xFF62) /* +｢ */,
 };
 
 /* cl-02 終わり括弧類 closing brackets — JLREQ 3.1.7: not at line start. */
 static const cp_range k_cl02_closing[] = {
-    CP(0x00BB) /* » */, CP(0x2019) /* ’ */, CP(0x201D) /* ” */, CP(0x2986) /* ⦆ */,
-    CP(0x3009) /* 〉 */, CP(0x300B) /* 》 */, CP(0x300D) /* 」 */, CP(0x300F) /* 』 */,
+    CP(0x00BB) /* » */, CP(0x2019) /* ’ */, CP(0x201D) /* ” */, CP(0x203A) /* +› */,
+    CP(0x232A) /* +〉 (deprecated form) */, CP(0x2986) /* ⦆ */, CP(0x3009) /* 〉 */, CP(0x300B) /* 》 */, CP(0x300D) /* 」 */, CP(0x300F) /* 』 */,
     CP(0x3011) /* 】 */, CP(0x3015) /* 〕 */, CP(0x3017) /* 〗 */, CP(0x3019) /* 〙 */,
     CP(0x301B) /* +〛 */, {0x301E, 0x301F} /* +〞 〟 */, CP(0xFF09) /* +） */,
-    CP(0xFF3D) /* +］ */, CP(0xFF5D) /* +｝ */, CP(0xFF60) /* +｠ */, CP(0xFF63) /* +｣ */,
+    CP(0xFF1E) /* +＞ */, CP(0xFF3D) /* +］ */, CP(0xFF5D) /* +｝ */, CP(0xFF60) /* +｠ */, CP(0xFF63) /* +｣ */,
 };
 
 /* cl-03 ハイフン類 hyphens — JLREQ 3.1.7. */
@@ -182,6 +185,14 @@ static const cp_range k_cl13_postfix[] = {
     CP(0xFF05) /* +％ */, CP(0xFFE0) /* +￠ */,
 };
 
+/* Item numbers of running lists — circled ①…⑳ ⓪ ⓫…, parenthesised ⑴ and full-stop ⒈
+ * numbers, ❶ ➀ ➊, ㈠…㈩, ㉑…㊿: no break after them (project rule, see lb_break_at). */
+static const cp_range k_item_numbers[] = {
+    {0x2460, 0x249B} /* ①…⑳ ⑴…⒇ ⒈…⒛ */, {0x24EA, 0x24FF} /* ⓪ ⓫…⓿ */,
+    {0x2776, 0x2793} /* ❶…❿ ➀…➓ */, {0x3220, 0x3229} /* ㈠…㈩ */, {0x3251, 0x325F} /* ㉑…㉟ */,
+    {0x32B1, 0x32BF} /* ㊱…㊿ */,
+};
+
 /* cl-14 和字間隔 ideographic space (cl-26, U+0020, is in the ASCII table). */
 static const cp_range k_cl14_space[] = {
     CP(0x3000),
@@ -240,6 +251,7 @@ static const struct {
     CLASS(k_halfwidth_voicing, LBP_NO_START),
     CLASS(k_cl12_prefix, LBP_PREFIX),
     CLASS(k_cl13_postfix, LBP_POSTFIX),
+    CLASS(k_item_numbers, LBP_ITEM),
     CLASS(k_cl14_space, LBP_SPACE),
     CLASS(k_fullwidth_digits, LBP_DIGIT),
     CLASS(k_cl27_western_letters, LBP_WORD),
@@ -323,6 +335,7 @@ static const pair_rule k_pair_rules[] = {
     { 0, LBP_SPACE | LBP_BREAK_AFTER, false, false },  /* spaces hang: no break before (LB7) */
     { 0, LBP_NO_START | LBP_NO_START_VSTRICT, false, false }, /* JLREQ 3.1.7 行頭禁則 */
     { LBP_NO_END, 0, false, false },                   /* JLREQ 3.1.8 行末禁則 */
+    { LBP_ITEM, 0, false, false },                     /* ①氏名: the number stays with its item */
     { LBP_SPACE | LBP_BREAK_AFTER, 0, false, true },   /* break after a space (LB18) */
     { LBP_INSEP, LBP_INSEP, true, false },             /* JLREQ 3.1.10: ―― …… ‥‥ */
     { LBP_WORD, LBP_WORD, false, false },              /* JLREQ 3.1.10, 3.2.6: words, numbers */
@@ -363,6 +376,8 @@ typedef struct {
 typedef struct {
     size_t end, next;
     bool forced;
+    bool split;    /* an emergency split ended the line */
+    size_t first;  /* the line's first non-space code point (end if none) */
 } line_stop;
 
 static bool is_space(uint32_t cp)
@@ -390,12 +405,54 @@ static uint32_t last_visible(const uint32_t *cps, size_t first, size_t p)
     return cps[k];
 }
 
+/* Marks that end an item number of a running list: "10." "５．" "3)" "（３）" (lb_break_at). */
+static const uint32_t k_item_number_ends[] = { '.', 0xFF0E /* ． */, ')', 0xFF09 /* ） */ };
+
+/* What may stand before the number of an item in a running list: "、10 会場コード". */
+static const uint32_t k_item_separators[] = { 0x3001 /* 、 */, 0xFF0C /* ， */, ',', 0x30FB /* ・ */ };
+
+static bool one_of(uint32_t cp, const uint32_t *set, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        if (set[i] == cp)
+            return true;
+    return false;
+}
+
+/* Does the text before p (not looking back past `first`) end with an item number: ①, digits
+ * with a mark ("10." "(3)"), or digits and a space after a list separator ("、10 ")? */
+static bool after_item_number(const uint32_t *cps, size_t first, size_t p)
+{
+    size_t q = p;
+    while (q > first + 1 && is_space(cps[q - 1]))
+        q--;
+    uint32_t last = cps[q - 1];
+    if (has(last, LBP_ITEM))
+        return true;
+    bool mark = one_of(last, k_item_number_ends, LB_COUNT(k_item_number_ends));
+    size_t digits_end = mark ? q - 1 : q, k = digits_end;
+    while (k > first && has(cps[k - 1], LBP_DIGIT))
+        k--;
+    if (k == digits_end)
+        return false;  /* no digits before the mark (or the space) */
+    if (mark)
+        return true;
+    /* digits and a space: an item number only at the line start or after a separator */
+    return q < p && (k == first || is_space(cps[k - 1]) ||
+                     one_of(cps[k - 1], k_item_separators, LB_COUNT(k_item_separators)));
+}
+
 /* Is p a regular break point? JLREQ 3.1.8 also applies across hanging spaces: "( " must not
- * end a line either. */
+ * end a line either; and an item number stays with its item. */
 static bool regular_break(const uint32_t *cps, size_t first, size_t p)
 {
     return lb_break_allowed(base_before(cps, first, p), cps[p]) &&
-           !has(last_visible(cps, first, p), LBP_NO_END);
+           !has(last_visible(cps, first, p), LBP_NO_END) && !after_item_number(cps, first, p);
+}
+
+bool lb_break_at(const uint32_t *cps, size_t n, size_t p)
+{
+    return p > 0 && p < n && regular_break(cps, 0, p);
 }
 
 /* How good an emergency split is, worst first. JLREQ has no rule for a run wider than the
@@ -443,11 +500,13 @@ static size_t emergency_break(const uint32_t *cps, size_t first, size_t over)
 
 /* cps[over] does not fit on the line that starts at `first`: where does the line end?
  * The last regular break wins (追出し); without one, split the run. */
-static size_t choose_break(const uint32_t *cps, size_t first, size_t over)
+static size_t choose_break(const uint32_t *cps, size_t first, size_t over, bool *split)
 {
+    *split = false;
     for (size_t p = over; p > first; p--)
         if (regular_break(cps, first, p))
             return p;
+    *split = true;
     return emergency_break(cps, first, over);
 }
 
@@ -471,21 +530,22 @@ static line_stop fit_line(const wrap_text *t, size_t start)
     for (size_t i = start; i < t->n; i++) {
         lb_props p = props_of(t->cps[i]);
         if (p & LBP_NEWLINE)
-            return (line_stop){ i, i + 1, true };
+            return (line_stop){ i, i + 1, true, false, first == SIZE_MAX ? i : first };
         bool fills = fills_line(t, start, i, p);
         if (fills && first != SIZE_MAX && width + t->w[i] > t->max_width) {
-            size_t at = choose_break(t->cps, first, i);
-            return (line_stop){ at, at, false };
+            bool split;
+            size_t at = choose_break(t->cps, first, i, &split);
+            return (line_stop){ at, at, false, split, first };
         }
         if (!(p & LBP_SPACE) && first == SIZE_MAX)
             first = i;
         width += t->w[i];
     }
-    return (line_stop){ t->n, t->n, false };
+    return (line_stop){ t->n, t->n, false, false, first == SIZE_MAX ? t->n : first };
 }
 
 /* The line [start, stop) with its trailing spaces removed and its width summed. */
-static lb_line make_line(const wrap_text *t, size_t start, size_t stop)
+static lb_line make_line(const wrap_text *t, size_t start, size_t stop, int begins)
 {
     size_t end = stop;
     while (end > start && is_space(t->cps[end - 1]))
@@ -495,7 +555,7 @@ static lb_line make_line(const wrap_text *t, size_t start, size_t stop)
         width += t->w[k];
     if (width > INT32_MAX)
         width = INT32_MAX;
-    return (lb_line){ start, end, (int32_t)width };
+    return (lb_line){ start, end, (int32_t)width, begins };
 }
 
 static size_t skip_spaces(const wrap_text *t, size_t pos)
@@ -505,19 +565,61 @@ static size_t skip_spaces(const wrap_text *t, size_t pos)
     return pos;
 }
 
+/* Does the paragraph from pos on hold a single character (a base and its marks; spaces not
+ * counted) before its end? */
+static bool single_character_left(const wrap_text *t, size_t pos)
+{
+    size_t chars = 0;
+    for (size_t i = pos; i < t->n && !has(t->cps[i], LBP_NEWLINE); i++) {
+        lb_props p = props_of(t->cps[i]);
+        if (!(p & (LBP_SPACE | LBP_ATTACH)) && ++chars > 1)
+            return false;
+    }
+    return chars == 1;
+}
+
+/* The line `stop` ends would leave a single character for the paragraph's last line: break it
+ * at its previous opportunity instead, if the last line then still fits and this line keeps
+ * at least two code points (else the lone character would only move up a line). */
+static line_stop avoid_lone_last(const wrap_text *t, line_stop stop)
+{
+    size_t last_end = stop.next;
+    while (last_end < t->n && !has(t->cps[last_end], LBP_NEWLINE))
+        last_end++;
+    int64_t tail = 0;  /* width from the break to the paragraph end, trailing spaces hang */
+    size_t visible_end = last_end;
+    while (visible_end > stop.next && is_space(t->cps[visible_end - 1]))
+        visible_end--;
+    for (size_t k = stop.end; k < visible_end; k++)
+        tail += t->w[k];
+    for (size_t p = stop.end - 1; p > stop.first + 1; p--) {  /* the line keeps two */
+        tail += t->w[p];
+        if (tail > t->max_width)
+            break;
+        if (!is_space(t->cps[p]) && regular_break(t->cps, stop.first, p))
+            return (line_stop){ p, p, false, false, stop.first };
+    }
+    return stop;
+}
+
 size_t lb_wrap(const uint32_t *cps, const int32_t *w, size_t n, int32_t max_width,
                lb_line *lines, size_t cap)
 {
     const wrap_text t = { cps, w, n, max_width };
     size_t count = 0, pos = 0;
+    int begins = LB_BEGINS_PARAGRAPH;
     do {
         line_stop stop = fit_line(&t, pos);
+        if (!stop.forced && !stop.split && stop.end < n && stop.end > stop.first &&
+            single_character_left(&t, stop.next))
+            stop = avoid_lone_last(&t, stop);
         if (count < cap)
-            lines[count] = make_line(&t, pos, stop.end);
+            lines[count] = make_line(&t, pos, stop.end, begins);
         count++;
         /* Spaces hang at the end of a wrapped line, so none start the next one; an indent
          * after '\n' is kept. */
         pos = stop.forced ? stop.next : skip_spaces(&t, stop.next);
+        begins = stop.forced ? LB_BEGINS_PARAGRAPH : stop.split ? LB_BEGINS_SPLIT : LB_BEGINS_WRAPPED;
     } while (pos < n);
     return count;
 }

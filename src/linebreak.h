@@ -27,7 +27,14 @@
 typedef struct {
     size_t start, end;
     int32_t width;
+    int begins;            /* LB_BEGINS_*: how the line began */
 } lb_line;
+
+enum {
+    LB_BEGINS_PARAGRAPH,   /* the text's first line, or the line after a '\n' */
+    LB_BEGINS_WRAPPED,     /* the line before it was broken at a break opportunity */
+    LB_BEGINS_SPLIT,       /* the line before it was an emergency split of an over-long run */
+};
 
 /*
  * lb_break_allowed — may a line break fall between code points `a` and `b` (a before b)?
@@ -38,9 +45,12 @@ typedef struct {
  *     NO-BREAK SPACE, WORD JOINER, ZWJ;
  *   - never before a space (U+0020, U+3000), TAB or ZWSP: they hang at the line end;
  *   - JLREQ 3.1.7: never before a character that may not start a line — closing brackets
- *     」』）】〕］｝〉》 ), full stops and commas 。、．，., middle dots ・：；:;,
+ *     」』）】〕］｝〉》＞ ) ] } >, full stops and commas 。、．，., middle dots ・：；:;,
  *     dividing marks ！？!?, hyphens 〜～‐, iteration marks ゝゞヽヾ々, ー, small kana;
- *   - JLREQ 3.1.8: never after an opening bracket 「『（【〔［｛〈《 ( [ {;
+ *   - JLREQ 3.1.8: never after an opening bracket 「『（【〔［｛〈《＜ ( [ { < (ASCII and
+ *     full-width < > are not in JLREQ's lists; real documents use them as brackets:
+ *     <入手における措置>);
+ *   - never after a circled or parenthesised item number ① ⑴ ⒈ ㈠ (see lb_break_at);
  *   - break after a space, TAB or ZWSP;
  *   - JLREQ 3.1.10: never inside ―― …… ‥‥ (same character twice), inside a Western token
  *     (a run of ASCII printable characters — Latin words, numbers such as 1,000 / 3.14 /
@@ -51,6 +61,17 @@ typedef struct {
  * Level: JLREQ "very strict" (see the top of this file).
  */
 bool lb_break_allowed(uint32_t a, uint32_t b);
+
+/*
+ * lb_break_at — may a line break fall before cps[p] (0 < p < n) in this text? lb_break_allowed
+ * for the pair around p, plus the rules that need more context:
+ *   - JLREQ 3.1.8 across spaces: "( " does not end a line either;
+ *   - item numbers of running lists stay with their item (project rule, in the spirit of
+ *     JLREQ 3.1.10 which keeps a numeral with its unit): no break after "10." "５．" "(3)"
+ *     "（３）" (digits with their mark) nor after a circled or parenthesised number ① ⑴ ⒈ ㈠,
+ *     so "…、10.会場コード" and "5.⑤B型既往歴" wrap before the number, never after it.
+ */
+bool lb_break_at(const uint32_t *cps, size_t n, size_t p);
 
 /*
  * lb_wrap — greedy wrapping of cps[0..n) into lines no wider than `max_width`.
@@ -76,6 +97,9 @@ bool lb_break_allowed(uint32_t a, uint32_t b);
  *   - Leading spaces of a wrapped line are skipped; after '\n' they are kept (an indent).
  *   - A wrapped line always holds at least one non-space code point, so a glyph wider than
  *     max_width gets a line of its own and the loop always progresses.
+ *   - A paragraph's last line never holds a single character (a lone ※ or the last kana of
+ *     a word) when the line before it can give it company: that line breaks at its previous
+ *     opportunity instead (never adding a line; not after an emergency split).
  *   - Emergency split: when the line so far has no allowed break and the next glyph does
  *     not fit (a long URL, number or Latin word, or a run such as 。。。。), the run is split
  *     at the best point that fits: after / - ? & inside an ASCII token first, then the last

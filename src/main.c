@@ -55,6 +55,15 @@ static const char check_help[] =
     "  -h, --help          this help\n"
     "exit status: 0 all valid, 2 some document has errors or the command line is wrong.\n";
 
+static const char layout_help[] =
+    "usage: hyoka layout IN.yaml... [options]\n"
+    "Lays documents out and prints their pages as JSON, one line per document: every row\n"
+    "part with its page, cells and text lines, and the bookmarks (for checks such as\n"
+    "tests/pagecheck.py; the format follows the program, see src/layout_dump.h).\n"
+    "  --stamp TEXT, --watermark TEXT, --layouts DIR, --fonts FILE   as for render\n"
+    "  -h, --help          this help\n"
+    "exit status: 0 all laid out, 2 some document has errors or the command line is wrong.\n";
+
 static const char batch_help[] =
     "usage: hyoka batch SRC -o OUTDIR [options]\n"
     "SRC is a directory of *.yaml or a manifest (one path a line); OUTDIR mirrors it\n"
@@ -208,10 +217,20 @@ static int render_to_stdout(hy_engine *e, const char *in, hy_diags *d)
     return rc;
 }
 
+/* `hyoka layout`: the laid-out pages of one document as a JSON line on standard output. */
+static int print_layout(hy_engine *e, const char *in, hy_diags *d)
+{
+    hy_buf json = {0};
+    int rc = hy_engine_layout(e, in, &json, d);
+    if (json.len) fwrite(json.data, 1, json.len, stdout);
+    hy_buf_free(&json);
+    return rc;
+}
+
 static int run_render_or_check(const char *cmd, int argc, char **argv)
 {
-    bool render = !strcmp(cmd, "render");
-    const char *help = render ? render_help : check_help;
+    bool render = !strcmp(cmd, "render"), layout = !strcmp(cmd, "layout");
+    const char *help = render ? render_help : layout ? layout_help : check_help;
     char cmd_sp[16];
     snprintf(cmd_sp, sizeof cmd_sp, "%s ", cmd);
     if (wants_help(argc, argv)) {
@@ -243,10 +262,11 @@ static int run_render_or_check(const char *cmd, int argc, char **argv)
             hy_diags d = {0};
             int pages = 0, r;
             if (render && !strcmp(c.out, "-")) r = render_to_stdout(e, c.inputs[i], &d);
+            else if (layout) r = print_layout(e, c.inputs[i], &d);
             else r = hy_engine_render(e, c.inputs[i], render ? c.out : NULL, &d, &pages);
             hy_diags_print(&d, stderr);
             hy_diags_free(&d);
-            if (!render && r == HY_OK)
+            if (!render && !layout && r == HY_OK)
                 printf("OK: %s: %d page%s\n", strcmp(c.inputs[i], "-") ? c.inputs[i] : YL_STDIN_NAME, pages,
                        pages == 1 ? "" : "s");
             if (r > rc) rc = r;
@@ -320,7 +340,8 @@ int main(int argc, char **argv)
         puts("hyoka " HY_VERSION);
         return 0;
     }
-    if (!strcmp(cmd, "render") || !strcmp(cmd, "check")) return run_render_or_check(cmd, argc - 2, argv + 2);
+    if (!strcmp(cmd, "render") || !strcmp(cmd, "check") || !strcmp(cmd, "layout"))
+        return run_render_or_check(cmd, argc - 2, argv + 2);
     if (!strcmp(cmd, "batch")) return run_batch(argc - 2, argv + 2);
     return usage_error(NULL, general_help,
                        cmd[0] == '-' ? "unknown option '%s' (a command comes first: render, check or batch)"

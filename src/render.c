@@ -4,6 +4,7 @@
 #include "font.h"
 #include "form.h"
 #include "layout_def.h"
+#include "layout_dump.h"
 #include "match.h"
 #include "model.h"
 #include "pdf_out.h"
@@ -108,8 +109,9 @@ static hy_fontset *get_fonts(hy_engine *e, const char *role, hy_diags *d)
 }
 
 /* Everything after loading: layout lookup, validation, layout, output (to `out` if not NULL,
- * else into `mem` if not NULL, else nowhere). */
-static int render_doc(hy_engine *e, yl_doc *doc, const char *out, hy_buf *mem, hy_diags *d, int *pages)
+ * else into `mem` if not NULL, else nowhere; the laid-out pages as JSON into `dump`). */
+static int render_doc(hy_engine *e, yl_doc *doc, const char *out, hy_buf *mem, hy_buf *dump, hy_diags *d,
+                      int *pages)
 {
     hy_boxes boxes = {0};
     hy_model *model = NULL;
@@ -123,6 +125,7 @@ static int render_doc(hy_engine *e, yl_doc *doc, const char *out, hy_buf *mem, h
     if (!hy_form_layout(model, fonts, &fo, &boxes, d)) goto done;
     if (pages) *pages = (int)boxes.n_pages;
     rc = HY_OK;
+    if (dump) hy_layout_dump(&boxes, doc->file, dump);
     hy_pdf_options po = {e->opt.epoch, "hyoka " HY_VERSION};
     if (out && !hy_pdf_write(&boxes, fonts, &po, out, d)) rc = HY_ERR_OUTPUT;
     if (!out && mem && !hy_pdf_write_mem(&boxes, fonts, &po, mem, d)) rc = HY_ERR_OUTPUT;
@@ -136,7 +139,7 @@ int hy_engine_render(hy_engine *e, const char *in, const char *out, hy_diags *d,
 {
     yl_doc doc;
     if (pages) *pages = 0;
-    int rc = yl_load_file(in, &doc, d) ? render_doc(e, &doc, out, NULL, d, pages) : HY_ERR_INPUT;
+    int rc = yl_load_file(in, &doc, d) ? render_doc(e, &doc, out, NULL, NULL, d, pages) : HY_ERR_INPUT;
     yl_free(&doc);
     return rc;
 }
@@ -146,7 +149,15 @@ int hy_engine_render_mem(hy_engine *e, const char *name, const char *data, size_
 {
     yl_doc doc;
     if (pages) *pages = 0;
-    int rc = yl_load_mem(name, data, len, &doc, d) ? render_doc(e, &doc, NULL, pdf, d, pages) : HY_ERR_INPUT;
+    int rc = yl_load_mem(name, data, len, &doc, d) ? render_doc(e, &doc, NULL, pdf, NULL, d, pages) : HY_ERR_INPUT;
+    yl_free(&doc);
+    return rc;
+}
+
+int hy_engine_layout(hy_engine *e, const char *in, hy_buf *json, hy_diags *d)
+{
+    yl_doc doc;
+    int rc = yl_load_file(in, &doc, d) ? render_doc(e, &doc, NULL, NULL, json, d, NULL) : HY_ERR_INPUT;
     yl_free(&doc);
     return rc;
 }

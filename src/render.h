@@ -36,4 +36,8 @@ int hy_engine_render(hy_engine *e, const char *in, const char *out, hy_diags *d,
 int hy_engine_render_mem(hy_engine *e, const char *name, const char *data, size_t len, hy_buf *pdf,
                          hy_diags *d, int *pages);
 
+/* Lays `in` out without writing a PDF and appends the laid-out pages to json (one line, see
+ * layout_dump.h). For checks and debugging: `hyoka layout`. Returns as hy_engine_render. */
+int hy_engine_layout(hy_engine *e, const char *in, hy_buf *json, hy_diags *d);
+
 #endif

@@ -70,6 +70,7 @@ typedef struct {
     double y;               /* next row's top */
     bool empty;             /* nothing but repeated headers on this page yet */
     tb_row *open_header[2]; /* headers to repeat on the next page */
+    size_t row;             /* index of the row being placed (for the structure record) */
 } pager;
 
 /* A view of a row during splitting: for each cell, the first strip still to print and the
@@ -133,8 +134,11 @@ static double part_height(const pager *p, const part *pt, bool at_top)
 static double body_top(const pager *p) { return p->g->top; }
 static double body_bottom(const pager *p) { return p->g->page_h - p->g->bottom; }
 
-static void draw_strips(pager *p, const tb_cell *c, size_t from, size_t to, double x, double y)
+/* Draws strips [from, to) of a cell at (x, y) and records their text lines. */
+static void draw_strips(pager *p, const tb_cell *c, size_t from, size_t to, double x, double y,
+                        hy_cellbox *cb)
 {
+    hy_linebox *line = NULL;
     for (size_t k = from; k < to; k++) {
         const tb_strip *s = &c->strips[k];
         for (size_t t = 0; t < s->n; t++) {
@@ -143,6 +147,12 @@ static void draw_strips(pager *p, const tb_cell *c, size_t from, size_t to, doub
                 hy_page_rule(p->page, x + tx->dx, y + tx->dy, x + tx->dx + tx->w, y + tx->dy, tx->size * 0.06);
                 continue;
             }
+            if (!line || tx->start != TB_SAME_LINE) {
+                line = hy_boxes_line(p->b);
+                *line = (hy_linebox){p->page->n_texts, 0, tx->start == TB_SAME_LINE ? HY_LINE_FIRST : tx->start};
+                if (!cb->n_lines++) cb->line = p->b->n_lines - 1;
+            }
+            line->n_texts++;
             hy_page_text(p->page, (hy_textbox){x + tx->dx, y + tx->dy, tx->size, tx->font, tx->bold,
                                                0, 0, 1, tx->utf8});
             if (tx->font >= 0 && tx->font < 16) p->b->used_fonts[tx->font] = 1;
@@ -151,19 +161,25 @@ static void draw_strips(pager *p, const tb_cell *c, size_t from, size_t to, doub
     }
 }
 
-/* Draws the cells of a part, from strip `from` up to `to` (per cell), in height h. */
+/* Draws the cells of a part, from strip `from` up to `to` (per cell), in height h, and records
+ * it in the structure of the pages. */
 static void draw_part(pager *p, const part *pt, const size_t *to, double h, bool at_top,
-                      bool last_on_page)
+                      bool last_on_page, int kind)
 {
     const tb_row *r = pt->row;
     double left = p->g->left, y = p->y, w = p->g->rule;
+    hy_rowbox *rb = hy_boxes_row(p->b);
+    *rb = (hy_rowbox){p->row, p->b->n_pages - 1, y, y + h, kind, pt->continued, last_on_page,
+                      p->b->n_cells, r->n, -1};
     for (size_t i = 0; i < r->n; i++) {
         size_t from;
         const tb_cell *c = shown(pt, i, &from, at_top);
         double x = left + c->x;
+        hy_cellbox *cb = hy_boxes_cell(p->b);
+        *cb = (hy_cellbox){x, c->w, c->gray, r->cells[i]->cont != NULL, c != r->cells[i], p->b->n_lines, 0};
         if (c->gray < 1) hy_page_fill(p->page, x, y, c->w, h, c->gray);
         size_t end = c == r->cells[i] ? to[i] : c->n;
-        draw_strips(p, c, from, end, x + p->g->pad_x, y + pad_y(p, r));
+        draw_strips(p, c, from, end, x + p->g->pad_x, y + pad_y(p, r), cb);
         if (r->borderless) continue;
         hy_page_rule(p->page, x, y, x, y + h, w);
         hy_page_rule(p->page, x + c->w, y, x + c->w, y + h, w);
@@ -172,7 +188,7 @@ static void draw_part(pager *p, const part *pt, const size_t *to, double h, bool
     }
 }
 
-static void emit_whole(pager *p, tb_row *r, bool is_header);
+static void emit_header(pager *p, tb_row *r);
 
 static void new_page(pager *p)
 {
@@ -180,21 +196,26 @@ static void new_page(pager *p)
     p->y = body_top(p);
     p->empty = true;
     for (int i = 0; i < 2; i++)
-        if (p->open_header[i]) emit_whole(p, p->open_header[i], true);
+        if (p->open_header[i]) emit_header(p, p->open_header[i]);
 }
 
-/* Places a row known to fit (headers, short rows). */
-static void emit_whole(pager *p, tb_row *r, bool is_header)
+/* Repeats a header row at the top of a page (a header fits: it is one short row). */
+static void emit_header(pager *p, tb_row *r)
 {
     part pt = part_of(r);
     size_t to[TB_MAX_CELLS];
     for (size_t i = 0; i < r->n; i++) to[i] = r->cells[i]->n;
-    bool at_top = p->empty;
-    double h = part_height(p, &pt, at_top);
-    if (r->mark) hy_boxes_mark(p->b, r->mark_level, r->mark, p->b->n_pages - 1, p->y);
-    draw_part(p, &pt, to, h, at_top, false);
+    double h = part_height(p, &pt, true);
+    draw_part(p, &pt, to, h, true, false, HY_ROW_HEADER);
     p->y += h;
-    if (!is_header) p->empty = false;
+}
+
+/* The bookmark of a row, on the page and at the height where the row begins. */
+static void mark(pager *p, const tb_row *r)
+{
+    if (!r->mark) return;
+    hy_boxes_mark(p->b, r->mark_level, r->mark, p->b->n_pages - 1, p->y);
+    p->b->rows[p->b->n_rows - 1].mark = (long)p->b->n_marks - 1;
 }
 
 /* How many strips of each cell fit in height avail; false if no cell can show anything. */
@@ -224,55 +245,54 @@ static double min_height(const pager *p, const tb_row *r)
 
 /* A row that does not fit in the space left is split there when enough of it fits to be
  * worth it (a form cell continuing over a page break, as the official forms do); a short row
- * moves whole to the next page, so that short items are never cut in two. */
+ * moves whole to the next page, so that short items are never cut in two. `y` is where the
+ * row would begin on the current page. */
 #define MIN_SPLIT_ROOM 90.0   /* pt left on the page */
 #define MIN_SPLIT_STRIPS 6    /* lines in the tallest cell */
 
-static bool split_here(const pager *p, const tb_row *r, double h, double page_room)
+static bool split_here(const pager *p, const tb_row *r, double y, double h)
 {
-    if (h > page_room) return body_bottom(p) - p->y >= min_height(p, r) + 2 * pad_y(p, r);
-    if (r->keep_with_next || body_bottom(p) - p->y < MIN_SPLIT_ROOM) return false;
+    double room = body_bottom(p) - y;
+    if (h > body_bottom(p) - body_top(p)) return room >= min_height(p, r) + 2 * pad_y(p, r);
+    if (r->keep_with_next || room < MIN_SPLIT_ROOM) return false;
     size_t most = 0;
     for (size_t i = 0; i < r->n; i++)
         if (r->cells[i]->n > most) most = r->cells[i]->n;
     return most >= MIN_SPLIT_STRIPS;
 }
 
-/* Height that must fit after a keep-with-next row: the following rows of the chain in full
- * (heading, risk title, …) and the first line of the row that ends it. */
-static double kept_height(const pager *p, tb_row *const *next, size_t n)
+/* Does row r, begun at y on a page that already holds rows, start on that page (whole, or
+ * split there) rather than move to the next one? The rule place() follows. */
+static bool starts_at(const pager *p, const tb_row *r, double y)
 {
-    double h = 0;
-    for (size_t i = 0; i < n; i++) {
-        part pt = part_of(next[i]);
-        if (!next[i]->keep_with_next || next[i]->page_before) return h + (next[i]->page_before ? 0 : min_height(p, next[i]));
-        h += part_height(p, &pt, false);
-    }
-    return h;
+    part pt = part_of(r);
+    double h = part_height(p, &pt, false);
+    return y + h <= body_bottom(p) + 0.01 || split_here(p, r, y, h);
 }
 
-/* Places row r; next[0..n_next) are the rows after it. */
-static void place(pager *p, tb_row *r, tb_row *const *next, size_t n_next)
+/* Places row r from the current position: on this page when it fits or splits here
+ * (always, when `stay`), else on the next page; a row taller than the space left is split
+ * between strips, every cell continuing in step. */
+static void place(pager *p, tb_row *r, bool stay)
 {
     if (r->page_before && !p->empty) new_page(p);
     p->open_header[0] = r->header[0];
     p->open_header[1] = r->header[1];
+    int kind = r->keep_with_next ? HY_ROW_KEEP : HY_ROW_BODY;
     part pt = part_of(r);
-    double page_room = body_bottom(p) - body_top(p);
-    double h = part_height(p, &pt, p->empty);
-    double need = h + kept_height(p, next, n_next);
-    if (!p->empty && p->y + need > body_bottom(p) && !split_here(p, r, h, page_room)) new_page(p);
-    if (r->mark) hy_boxes_mark(p->b, r->mark_level, r->mark, p->b->n_pages - 1, p->y);
+    if (!p->empty && !stay && !starts_at(p, r, p->y)) new_page(p);
+    bool first = true;
     for (;;) {
         bool at_top = p->empty;
         bool done = pt.continued;
         for (size_t i = 0; i < r->n && done; i++) done = pt.from[i] >= r->cells[i]->n;
         if (done) return;  /* every cell ended exactly at the last page break */
-        h = part_height(p, &pt, at_top);
+        double h = part_height(p, &pt, at_top);
         size_t to[TB_MAX_CELLS];
         if (p->y + h <= body_bottom(p) + 0.01) {
             for (size_t i = 0; i < r->n; i++) to[i] = r->cells[i]->n;
-            draw_part(p, &pt, to, h, at_top, false);
+            draw_part(p, &pt, to, h, at_top, false, kind);
+            if (first) mark(p, r);
             p->y += h;
             p->empty = false;
             return;
@@ -284,10 +304,43 @@ static void place(pager *p, tb_row *r, tb_row *const *next, size_t n_next)
         if (p->empty) /* nothing fits even on an empty page: force one strip per cell */
             for (size_t i = 0; i < r->n; i++)
                 if (to[i] == pt.from[i] && to[i] < r->cells[i]->n) to[i]++;
-        draw_part(p, &pt, to, body_bottom(p) - p->y, at_top, true);
+        draw_part(p, &pt, to, body_bottom(p) - p->y, at_top, true, kind);
+        if (first) mark(p, r);
+        first = false;
         part_advance(&pt, to);
         new_page(p);
     }
+}
+
+/* A keep-with-next chain — rows[0..n) are headings, bands, titles, table headers, each kept
+ * with the row after it — and `closing`, the first row that is not (NULL at the end of the
+ * document or before a row that starts a new page). The chain stays on this page only when
+ * all of it fits and the closing row starts here too; otherwise it moves to the next page
+ * with the closing row, which then begins under it in any case (split there when the chain
+ * and the whole row do not fit on one page). So no heading ever ends a page, and its
+ * bookmark points at the page of what it heads. */
+static void place_chain(pager *p, tb_row **rows, size_t n, tb_row *closing)
+{
+    if (rows[0]->page_before && !p->empty) new_page(p);
+    p->open_header[0] = rows[0]->header[0];
+    p->open_header[1] = rows[0]->header[1];
+    if (!p->empty) {
+        double y = p->y;
+        for (size_t i = 0; i < n; i++) {
+            part pt = part_of(rows[i]);
+            y += part_height(p, &pt, false);
+        }
+        bool here = y <= body_bottom(p) + 0.01 && (!closing || starts_at(p, closing, y));
+        if (!here) new_page(p);
+    }
+    bool stay = true;
+    for (size_t i = 0; i < n; i++, p->row++) {
+        size_t page = p->b->n_pages;
+        place(p, rows[i], true);
+        /* a chain taller than a page: its rows split; what follows starts where it can */
+        if (p->b->n_pages != page) stay = false;
+    }
+    if (closing) place(p, closing, stay);
 }
 
 void tb_paginate(tb_row **rows, size_t n, const tb_geometry *g, hy_boxes *b)
@@ -296,6 +349,17 @@ void tb_paginate(tb_row **rows, size_t n, const tb_geometry *g, hy_boxes *b)
     p.page = hy_boxes_new_page(b);
     p.y = body_top(&p);
     p.empty = true;
-    for (size_t i = 0; i < n; i++) place(&p, rows[i], rows[i]->keep_with_next ? rows + i + 1 : NULL,
-                                         rows[i]->keep_with_next ? n - i - 1 : 0);
+    for (size_t i = 0; i < n;) {
+        size_t end = i;  /* rows[i..end) keep with the next row */
+        while (end < n && rows[end]->keep_with_next && (end == i || !rows[end]->page_before)) end++;
+        if (end == i) {
+            p.row = i;
+            place(&p, rows[i++], false);
+            continue;
+        }
+        tb_row *closing = end < n && !rows[end]->page_before ? rows[end] : NULL;
+        p.row = i;  /* place_chain numbers the rows as it places them */
+        place_chain(&p, rows + i, end - i, closing);
+        i = end + (closing ? 1 : 0);
+    }
 }

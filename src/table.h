@@ -21,7 +21,12 @@ typedef struct {
     bool bold;
     const char *utf8;       /* NULL: an underline of width w at dy */
     double w;
+    int start;              /* HY_LINE_* when this run starts a text line (0, the default, is a
+                             * paragraph's first line); TB_SAME_LINE when it continues the line
+                             * of the run before it (another font) */
 } tb_text;
+
+#define TB_SAME_LINE (-1)
 
 typedef struct {
     double h;

@@ -170,7 +170,10 @@ size_t hy_typeset(hy_typesetter *t, const char *text, double size, double width,
         lb_wrap(s.cps, s.w, s.n, max, lines, n);
     }
     *out = hy_arena_alloc(t->arena, n * sizeof **out);
-    for (size_t i = 0; i < n; i++) (*out)[i] = make_line(t, &s, lines[i].start, lines[i].end, size);
+    for (size_t i = 0; i < n; i++) {
+        (*out)[i] = make_line(t, &s, lines[i].start, lines[i].end, size);
+        (*out)[i].begins = lines[i].begins;
+    }
     if (lines != stack) free(lines);
     shaped_free(&s);
     return n;

@@ -21,6 +21,7 @@ typedef struct {
     hy_run *runs;
     size_t n_runs;
     double width;          /* pt */
+    int begins;            /* LB_BEGINS_* of linebreak.h: a paragraph's first line, wrapped, split */
 } hy_tline;
 
 /* Where a text came from, for messages. */

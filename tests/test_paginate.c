@@ -156,6 +156,66 @@ static void test_header_repeats(void)
     hy_arena_free(&a);
 }
 
+/* A band row kept with the next one, carrying a bookmark. */
+static tb_row *band(hy_arena *a, const char *label)
+{
+    tb_row *r = tb_row_new(a);
+    lines_cell(a, r, 0, 515, label, 1);
+    r->keep_with_next = true;
+    r->mark = label;
+    return r;
+}
+
+/* Page of the last row part drawn on page p: is it a kept row (a stranded heading)? */
+static bool stranded(const hy_boxes *b)
+{
+    for (size_t p = 0; p + 1 < b->n_pages; p++) {
+        const hy_rowbox *last = NULL;
+        for (size_t i = 0; i < b->n_rows; i++)
+            if (b->rows[i].page == p && b->rows[i].kind != HY_ROW_HEADER && (!last || b->rows[i].y1 >= last->y1))
+                last = &b->rows[i];
+        if (last && last->kind == HY_ROW_KEEP) return true;
+    }
+    return false;
+}
+
+/* issue 14: a heading chain (band, band) at the foot of a page, closed by a short row that
+ * cannot split there: the chain moves with the row, and the bookmark with the chain. For every
+ * filler length, so that the chain meets the page foot at every offset. */
+static void test_chain_moves(void)
+{
+    int bad_strand = 0, bad_mark = 0;
+    for (int fill = 40; fill < 66; fill++) {
+        hy_arena a = {0};
+        tb_row *rows[4] = {item(&a, "A", fill), band(&a, "H1"), band(&a, "H2"), item(&a, "S", 3)};
+        hy_boxes b = {0};
+        tb_paginate(rows, 4, &GEO, &b);
+        bad_strand += stranded(&b);
+        int ps = page_of(&b, "S-v:0");
+        if (page_of(&b, "H1:0") != ps || page_of(&b, "H2:0") != ps) bad_strand++;
+        for (size_t m = 0; m < b.n_marks; m++)
+            if ((int)b.marks[m].page != ps) bad_mark++;
+        hy_boxes_free(&b);
+        hy_arena_free(&a);
+    }
+    CHECK(bad_strand == 0, "a heading chain was left at the foot of a page %d times", bad_strand);
+    CHECK(bad_mark == 0, "%d bookmarks not on the page of their content", bad_mark);
+}
+
+/* A chain and its first row taller than a page: the row splits under the chain. */
+static void test_chain_row_splits(void)
+{
+    hy_arena a = {0};
+    tb_row *rows[4] = {item(&a, "A", 30), band(&a, "H1"), item(&a, "L", 70), item(&a, "Z", 1)};
+    hy_boxes b = {0};
+    tb_paginate(rows, 4, &GEO, &b);
+    CHECK(!stranded(&b), "heading stranded before a long row");
+    CHECK(page_of(&b, "H1:0") == page_of(&b, "L-v:0"), "long row does not begin under its heading");
+    check_all_lines(&b, "L-v", 70);
+    hy_boxes_free(&b);
+    hy_arena_free(&a);
+}
+
 int main(void)
 {
     /* Body height 762 pt holds 63 lines of 12 pt with padding: 100 lines need 2 pages,
@@ -165,6 +225,8 @@ int main(void)
     test_split(100, 2);
     test_split(150, 3);
     test_header_repeats();
+    test_chain_moves();
+    test_chain_row_splits();
     printf("%d passed, %d failed\n", passed, failed);
     return failed ? 1 : 0;
 }
