@@ -195,18 +195,24 @@ static bool draw_page(page_writer *w, const hy_page *p, double page_h)
     return hy_pdf_stream_put(w->z, ((HPDF_PageAttr)w->page->attr)->contents, w->ops.data, w->ops.len);
 }
 
+/* The documents are Japanese: their dates are Japan Standard Time, UTC+9 without daylight
+ * saving, written with their offset (ISO 32000-1 7.9.4: D:20250131000000+09'00'), so that a
+ * reader anywhere sees the publication day the document names. */
+#define JST_OFFSET_HOURS 9
+
 static bool set_date(HPDF_Doc pdf, const hy_boxes *b, const hy_pdf_options *opt)
 {
     HPDF_Date d = {0};
-    if (opt && opt->epoch >= 0) {
-        time_t t = (time_t)opt->epoch;
+    if (opt && opt->epoch >= 0) {  /* SOURCE_DATE_EPOCH: that instant, on the clock in Japan */
+        time_t t = (time_t)(opt->epoch + JST_OFFSET_HOURS * 3600);
         struct tm tm;
         gmtime_r(&t, &tm);
-        d = (HPDF_Date){tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday, tm.tm_hour, tm.tm_min, tm.tm_sec, 'Z', 0, 0};
-    } else {
+        d = (HPDF_Date){tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday, tm.tm_hour, tm.tm_min, tm.tm_sec, '+',
+                        JST_OFFSET_HOURS, 0};
+    } else {  /* the document's date (公表日): its midnight in Japan */
         hy_date dt;
         if (!b->date || !hy_date_parse(b->date, &dt)) return true;
-        d = (HPDF_Date){dt.y, dt.m, dt.d ? dt.d : 1, 0, 0, 0, 'Z', 0, 0};
+        d = (HPDF_Date){dt.y, dt.m, dt.d ? dt.d : 1, 0, 0, 0, '+', JST_OFFSET_HOURS, 0};
     }
     HPDF_SetInfoDateAttr(pdf, HPDF_INFO_CREATION_DATE, d);
     HPDF_SetInfoDateAttr(pdf, HPDF_INFO_MOD_DATE, d);
