@@ -70,6 +70,17 @@ hy_linebox *hy_boxes_line(hy_boxes *b)
     return l;
 }
 
+int hy_boxes_elem(hy_boxes *b, int parent, const char *type)
+{
+    if (!b->n_elems) {
+        GROW(b->elems, b->n_elems, b->cap_elems);
+        b->elems[b->n_elems++] = (hy_elem){"Document", -1, NULL, 0, 1, 1};
+    }
+    GROW(b->elems, b->n_elems, b->cap_elems);
+    b->elems[b->n_elems] = (hy_elem){type, parent, NULL, 0, 1, 1};
+    return (int)b->n_elems++;
+}
+
 void hy_boxes_free(hy_boxes *b)
 {
     for (size_t i = 0; i < b->n_pages; i++) {
@@ -82,6 +93,7 @@ void hy_boxes_free(hy_boxes *b)
     free(b->rows);
     free(b->cells);
     free(b->lines);
+    free(b->elems);
     hy_arena_free(&b->arena);
     memset(b, 0, sizeof *b);
 }

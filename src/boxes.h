@@ -9,6 +9,19 @@
 
 #include <stdbool.h>
 
+/* What a text is in the document's logical structure (ISO 32000-1 14.7): a structure element
+ * (> 0, an index into hy_boxes.elems) or an artifact (<= 0, 14.8.2.2): */
+enum {
+    HY_TAG_REPEAT = 0,      /* repeated by pagination: header rows, labels marked （続き） */
+    HY_TAG_FOOTER = -1,     /* the page number */
+    HY_TAG_HEADER = -2,     /* the stamp on every page after the first */
+    HY_TAG_WATERMARK = -3,  /* the watermark on every page after the first */
+};
+
+/* From byte `at` of a text on, its characters belong to element `elem` (a label 1) or a mark
+ * [○] and the item text after it on one line). */
+typedef struct { unsigned at; int elem; } hy_tagsplit;
+
 typedef struct {
     double x, y, size;
     int font;              /* index into the fontset */
@@ -17,6 +30,9 @@ typedef struct {
     double angle;          /* degrees, counter-clockwise (watermarks) */
     double alpha;          /* 0 or 1 = opaque; watermarks are translucent */
     const char *utf8;
+    int elem;              /* structure element or HY_TAG_* artifact, for the text's start */
+    const hy_tagsplit *splits;  /* elements of later parts of the text (arena), or NULL */
+    unsigned n_splits;
 } hy_textbox;
 
 typedef struct { double x0, y0, x1, y1, width; } hy_rule;
@@ -66,6 +82,17 @@ typedef struct {
     int start;             /* HY_LINE_*: a paragraph's first line, wrapped, or an emergency split */
 } hy_linebox;
 
+/* A structure element. Elements are created in reading order, each after its parent; an
+ * element's children are the later elements naming it as parent, in creation order. Element
+ * 0 is the Document. */
+typedef struct {
+    const char *type;      /* standard structure type (ISO 32000-1 14.8.4): "H1", "TD", "LI" */
+    int parent;
+    const char *alt;       /* alternate text (/Alt), or NULL */
+    char scope;            /* TH: 'R' (Row) or 'C' (Column) */
+    int row_span, col_span;  /* TH, TD: cells covered (1: none) */
+} hy_elem;
+
 typedef struct {
     hy_arena arena;
     double width, height;
@@ -77,12 +104,17 @@ typedef struct {
     hy_rowbox *rows; size_t n_rows, cap_rows;
     hy_cellbox *cells; size_t n_cells, cap_cells;
     hy_linebox *lines; size_t n_lines, cap_lines;
+
+    hy_elem *elems; size_t n_elems, cap_elems;  /* the logical structure; [0] is the Document */
 } hy_boxes;
 
 hy_page *hy_boxes_new_page(hy_boxes *b);
 void hy_page_text(hy_page *p, hy_textbox t);
 void hy_page_rule(hy_page *p, double x0, double y0, double x1, double y1, double width);
 void hy_page_fill(hy_page *p, double x, double y, double w, double h, double gray);
+/* A new structure element of type `type` (a static string) under element `parent` (0: the
+ * Document, created by the first call); returns its index. */
+int hy_boxes_elem(hy_boxes *b, int parent, const char *type);
 void hy_boxes_mark(hy_boxes *b, int level, const char *title, size_t page, double y);
 /* Appends an entry to the structure record; returns it (valid until the next append). */
 hy_rowbox *hy_boxes_row(hy_boxes *b);

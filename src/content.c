@@ -1,8 +1,10 @@
 /* content.c — page boxes → content-stream operators (see content.h). */
 #include "content.h"
 
+#include <limits.h>
 #include <math.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 static void put_char(hy_buf *b, char c)
@@ -49,6 +51,62 @@ static void op(hy_buf *b, const char *name, int n, const double *v)
     hy_buf_puts(b, name);
     put_char(b, '\n');
 }
+
+/* ---- marked content --------------------------------------------------------------------- */
+
+/* The marked-content sequence open in the stream: a structure element, an artifact kind, or
+ * none. */
+#define NO_SEQ INT_MIN
+
+typedef struct {
+    hy_content_tags *tags;  /* NULL: untagged */
+    int open;               /* the open sequence's element / HY_TAG_*, or NO_SEQ */
+} marker;
+
+static void end_seq(hy_buf *b, marker *m)
+{
+    if (m->open == NO_SEQ) return;
+    hy_buf_puts(b, "EMC\n");
+    m->open = NO_SEQ;
+}
+
+/* Makes `tag` the open sequence: a new MCID for an element, the artifact's properties. */
+static void begin_seq(hy_buf *b, marker *m, int tag)
+{
+    if (!m->tags || m->open == tag) return;
+    end_seq(b, m);
+    m->open = tag;
+    static const char *const artifact[] = {
+        [-HY_TAG_REPEAT] = "/Artifact <</Type /Pagination>> BDC\n",
+        [-HY_TAG_FOOTER] = "/Artifact <</Type /Pagination /Subtype /Footer>> BDC\n",
+        [-HY_TAG_HEADER] = "/Artifact <</Type /Pagination /Subtype /Header>> BDC\n",
+        [-HY_TAG_WATERMARK] = "/Artifact <</Type /Pagination /Subtype /Watermark>> BDC\n",
+    };
+    if (tag <= 0) {
+        hy_buf_puts(b, artifact[-tag]);
+        return;
+    }
+    hy_content_tags *t = m->tags;
+    if (t->n_mcids == t->cap_mcids) {
+        t->cap_mcids = t->cap_mcids ? 2 * t->cap_mcids : 64;
+        t->elem_of_mcid = hy_xrealloc(t->elem_of_mcid, t->cap_mcids, sizeof *t->elem_of_mcid);
+    }
+    t->elem_of_mcid[t->n_mcids] = tag;
+    hy_buf_printf(b, "/%s <</MCID %zu>> BDC\n", t->elems[tag].type, t->n_mcids++);
+}
+
+/* Page furniture that is not text (fills, rules) as one layout artifact. */
+static void begin_furniture(hy_buf *b, const marker *m)
+{
+    if (m->tags) hy_buf_puts(b, "/Artifact BMC\n");
+}
+
+static void end_furniture(hy_buf *b, const marker *m)
+{
+    if (m->tags) hy_buf_puts(b, "EMC\n");
+}
+
+/* ---- drawing ---------------------------------------------------------------------------- */
 
 static void draw_fills(hy_buf *b, const hy_page *p, double page_h)
 {
@@ -146,14 +204,26 @@ static void move_to(hy_buf *b, const hy_textbox *t, double page_h, text_state *t
     op(b, "Tm", 6, (double[]){cos(a), sin(a), -sin(a), cos(a), t->x, page_h - t->y});
 }
 
-/* Positions the run, then shows its characters' CIDs. */
-static void show(hy_buf *b, const hy_textbox *t, double page_h, const hy_subset *s, text_state *ts)
+/* Positions the run, then shows its characters' CIDs, each part of the run inside the
+ * marked content of its element (a split continues with the next Tj where the last ended). */
+static void show(hy_buf *b, const hy_textbox *t, double page_h, const hy_subset *s, text_state *ts,
+                 marker *m)
 {
+    begin_seq(b, m, t->elem);
     move_to(b, t, page_h, ts);
     put_char(b, '(');
     hy_char c;
-    for (size_t i = 0, len = strlen(t->utf8), k; (k = hy_char_next(t->utf8 + i, len - i, &c)); i += k)
+    unsigned split = 0;
+    for (size_t i = 0, len = strlen(t->utf8), k; (k = hy_char_next(t->utf8 + i, len - i, &c)); i += k) {
+        while (m->tags && split < t->n_splits && t->splits[split].at <= i) {
+            int tag = t->splits[split++].elem;
+            if (tag == m->open) continue;
+            hy_buf_puts(b, ") Tj\n");
+            begin_seq(b, m, tag);
+            put_char(b, '(');
+        }
         put_cid(b, hy_subset_cid(s, c.cp, c.vs));
+    }
     hy_buf_puts(b, ") Tj\n");
 }
 
@@ -167,36 +237,84 @@ static bool translucent(const hy_textbox *t)
     return t->alpha > 0 && t->alpha < 1;
 }
 
+/* The order in which texts are written: by structure element (elements are numbered in
+ * reading order), each element's texts in the order layout placed them; artifacts first.
+ * The lines of the items of a grid row (別添1, checkboxes, options side by side), placed line by
+ * line across the row, so follow each other item by item, as a reader reads them, and text
+ * extraction in content order keeps each item whole. A stable merge sort of indices. */
+static size_t *reading_order(const hy_page *p)
+{
+    size_t n = p->n_texts, *idx = hy_xmalloc((n + 1) * sizeof *idx), *tmp = NULL;
+    bool sorted = true;
+    for (size_t i = 0; i < n; i++) {
+        idx[i] = i;
+        if (i && p->texts[i].elem < p->texts[i - 1].elem) sorted = false;
+    }
+    if (sorted) return idx;
+    tmp = hy_xmalloc(n * sizeof *tmp);
+    for (size_t w = 1; w < n; w *= 2) {
+        for (size_t lo = 0; lo < n; lo += 2 * w) {
+            size_t mid = lo + w < n ? lo + w : n, hi = lo + 2 * w < n ? lo + 2 * w : n;
+            size_t a = lo, c = mid, k = lo;
+            while (a < mid && c < hi) tmp[k++] = p->texts[idx[c]].elem < p->texts[idx[a]].elem ? idx[c++] : idx[a++];
+            while (a < mid) tmp[k++] = idx[a++];
+            while (c < hi) tmp[k++] = idx[c++];
+        }
+        memcpy(idx, tmp, n * sizeof *idx);
+    }
+    free(tmp);
+    return idx;
+}
+
 static void draw_texts(hy_buf *b, const hy_page *p, double page_h, const hy_content_font *fonts,
-                       hy_gstate_name gstate, void *ctx)
+                       hy_gstate_name gstate, void *ctx, marker *m)
 {
     /* gray -1: whatever the fills left set is not assumed */
     text_state ts = {-1, 0, -1, -1, 0, 0, 0};  /* BT starts lines at the origin */
     bool open = false;
+    size_t *order = m->tags ? reading_order(p) : NULL;
     for (size_t i = 0; i < p->n_texts; i++) {
-        const hy_textbox *t = &p->texts[i];
+        const hy_textbox *t = &p->texts[order ? order[i] : i];
         if (!drawable(t, fonts) || translucent(t)) continue;
         if (!open) hy_buf_puts(b, "BT\n");
         open = true;
+        begin_seq(b, m, t->elem);  /* its state operators inside its marked content too */
         set_state(b, fonts, t, &ts);
-        show(b, t, page_h, fonts[t->font].subset, &ts);
+        show(b, t, page_h, fonts[t->font].subset, &ts, m);
     }
+    end_seq(b, m);  /* a sequence begun in a text object ends in it */
     if (open) hy_buf_puts(b, "ET\n");
+    free(order);
     for (size_t i = 0; i < p->n_texts; i++) {
         const hy_textbox *t = &p->texts[i];
         if (!drawable(t, fonts) || !translucent(t)) continue;
+        /* one marked-content sequence around the whole of it, unless it is split */
+        if (!t->n_splits) begin_seq(b, m, t->elem);
         hy_buf_printf(b, "q\n/%s gs\nBT\n", gstate(ctx, t->alpha));
         text_state fresh = {-1, -1, -1, -1, -1, 0, 0};  /* Tr outlives ET: set it again */
+        begin_seq(b, m, t->elem);
         set_state(b, fonts, t, &fresh);
-        show(b, t, page_h, fonts[t->font].subset, &fresh);
+        show(b, t, page_h, fonts[t->font].subset, &fresh, m);
+        if (t->n_splits) end_seq(b, m);
         hy_buf_puts(b, "ET\nQ\n");
+        end_seq(b, m);
     }
 }
 
 void hy_content_page(hy_buf *out, const hy_page *p, double page_h, const hy_content_font *fonts,
-                     hy_gstate_name gstate, void *ctx)
+                     hy_gstate_name gstate, void *ctx, hy_content_tags *tags)
 {
-    draw_fills(out, p, page_h);
-    draw_rules(out, p, page_h);
-    draw_texts(out, p, page_h, fonts, gstate, ctx);
+    marker m = {tags, NO_SEQ};
+    if (tags) tags->n_mcids = 0;
+    if (p->n_fills) {
+        begin_furniture(out, &m);
+        draw_fills(out, p, page_h);
+        end_furniture(out, &m);
+    }
+    if (p->n_rules) {
+        begin_furniture(out, &m);
+        draw_rules(out, p, page_h);
+        end_furniture(out, &m);
+    }
+    draw_texts(out, p, page_h, fonts, gstate, ctx, &m);
 }

@@ -39,10 +39,19 @@ static tb_row *band_row(fctx *c, const char *label, double gray)
     return r;
 }
 
+/* A value across the whole width: a TD across the table (別添1's blocks are no table). */
 static void full_value_row(fctx *c, const hy_item *it)
 {
+    if (it->node->kind != LK_BLOCKS) fc_tag(c, tg_cell(&c->tg, tg_row(&c->tg), "TD", 0, 1, 3));
     tb_row *r = add_row(c);
     fc_fill_value(c, tb_cell_add(c->a, r, 0, c->W, GRAY_NONE), it);
+}
+
+/* A label across the whole width, over its value: a TH for the column below. */
+static tb_row *label_band(fctx *c, const char *label)
+{
+    fc_tag(c, tg_cell(&c->tg, tg_row(&c->tg), "TH", 'C', 1, 3));
+    return band_row(c, label, GRAY_LABEL);
 }
 
 static void item_row(fctx *c, const hy_item *it)
@@ -53,12 +62,15 @@ static void item_row(fctx *c, const hy_item *it)
         return;
     }
     if (ln->wide) {
-        band_row(c, ln->label, GRAY_LABEL)->keep_with_next = true;
+        label_band(c, ln->label)->keep_with_next = true;
         full_value_row(c, it);
         return;
     }
     tb_row *r = add_row(c);
+    int tr = tg_row(&c->tg);
+    fc_tag(c, tg_cell(&c->tg, tr, "TH", 'R', 1, 2));
     fc_label_cell(c, r, 0, label_w(c), GRAY_LABEL, ln->label, false);
+    fc_tag(c, tg_cell(&c->tg, tr, "TD", 0, 1, 1));
     fc_fill_value(c, tb_cell_add(c->a, r, label_w(c), c->W - label_w(c), GRAY_NONE), it);
 }
 
@@ -73,11 +85,14 @@ static void span_rows(fctx *c, const hy_item *it)
     const lay_node *ln = it->node;
     double lw = label_w(c), pw = lw - sublabel_w(c);
     tb_cell *prev = NULL;
+    if (it->n_kids) tg_spans(&c->tg);
     for (size_t i = 0; i < it->n_kids; i++) {
         const hy_item *sub = it->kids[i];
         bool own = sub->node == ln->value;
         tb_row *r = add_row(c);
         tb_cell *p;
+        int tr = tg_row(&c->tg);  /* the parent label a TH spanning all the rows */
+        if (i == 0) fc_tag(c, tg_cell(&c->tg, tr, "TH", 'R', (int)it->n_kids, 1));
         if (i == 0)
             p = fc_label_cell(c, r, 0, own ? lw : pw, GRAY_LABEL, ln->label, false);
         else {
@@ -90,22 +105,39 @@ static void span_rows(fctx *c, const hy_item *it)
         }
         if (prev) prev->merge_down = true;
         prev = p;
-        if (!own) fc_label_cell(c, r, pw, lw - pw, GRAY_LABEL, sub->node->label ? sub->node->label : "", false);
+        if (!own) {
+            fc_tag(c, tg_cell(&c->tg, tr, "TH", 'R', 1, 1));
+            fc_label_cell(c, r, pw, lw - pw, GRAY_LABEL, sub->node->label ? sub->node->label : "", false);
+        }
+        fc_tag(c, tg_cell(&c->tg, tr, "TD", 0, 1, own ? 2 : 1));
         fc_fill_value(c, tb_cell_add(c->a, r, lw, c->W - lw, GRAY_NONE), sub);
     }
 }
 
+/* A numbered band: a heading; its checkboxes a list after it, an LI each. */
 static void head_row(fctx *c, const hy_item *it)
 {
     const lay_node *ln = it->node;
+    int h = tg_heading(&c->tg, c->nest);
+    fc_tag(c, h);
     if (!it->n_flags) {
         band_row(c, ln->label, GRAY_BAND);
         return;
     }
     hy_buf b = {0};
-    for (size_t i = 0; i < it->n_flags; i++)
-        hy_buf_printf(&b, "%s%s %s", i ? "　" : "", it->flags[i].on ? c->f->mark_checked : c->f->mark_unchecked,
-                      it->flags[i].name);
+    int l = tg_block(&c->tg, "L");
+    fc_split *splits = hy_arena_alloc(c->a, 2 * it->n_flags * sizeof *splits);
+    for (size_t i = 0; i < it->n_flags; i++) {
+        bool on = it->flags[i].on;
+        const char *mark = on ? c->f->mark_checked : c->f->mark_unchecked;
+        if (i) hy_buf_puts(&b, "　");
+        int lbl, body;
+        tg_item(&c->tg, l, true, on ? TG_ALT_CHECKED : TG_ALT_UNCHECKED, &lbl, &body);
+        size_t at = b.data ? fc_chars(b.data) : 0;
+        splits[2 * i] = (fc_split){at, lbl};
+        splits[2 * i + 1] = (fc_split){at + fc_chars(mark), body};
+        hy_buf_printf(&b, "%s %s", mark, it->flags[i].name);
+    }
     hy_src none = fc_layout_src(c);
     double cw = hy_text_width(&c->ts, b.data, c->f->size, none) + 2 * PAD_X + 2;
     if (cw > c->W / 2) cw = c->W / 2;
@@ -113,7 +145,11 @@ static void head_row(fctx *c, const hy_item *it)
     r->keep_with_next = true;
     fc_label_cell(c, r, 0, c->W - cw, GRAY_BAND, ln->label, true);
     tb_cell *chk = tb_cell_add(c->a, r, c->W - cw, cw, GRAY_BAND);
+    fc_tag(c, splits[0].elem);
+    c->splits = splits;
+    c->n_splits = 2 * it->n_flags;
     fc_cell_text(c, chk, b.data, none);
+    fc_tag(c, h);
     hy_buf_free(&b);
 }
 
@@ -123,7 +159,10 @@ static void group_entity(fctx *c, const hy_item *entry)
     tb_row *r = add_row(c);
     char num[16];
     snprintf(num, sizeof num, "%d", entry->index + 1);
+    int tr = tg_row(&c->tg);
+    fc_tag(c, tg_cell(&c->tg, tr, "TH", 'R', 1, 2));
     fc_label_cell(c, r, 0, label_w(c), GRAY_LABEL, fc_subst(c, ln->label, "n", num), true);
+    fc_tag(c, tg_cell(&c->tg, tr, "TD", 0, 1, 1));
     tb_cell *v = tb_cell_add(c->a, r, label_w(c), c->W - label_w(c), GRAY_NONE);
     fc_cell_text(c, v, fc_text(entry->text), fc_src(c, entry->text.line, entry->text.col));
     r->keep_with_next = true;
@@ -133,8 +172,11 @@ static void group_entity(fctx *c, const hy_item *entry)
 static void range_row(fctx *c, const lay_node *ln, int from, int to, bool followed)
 {
     tb_row *r = add_row(c);
+    int tr = tg_row(&c->tg);
+    fc_tag(c, tg_cell(&c->tg, tr, "TH", 'R', 1, 2));
     fc_label_cell(c, r, 0, label_w(c), GRAY_LABEL,
                   fc_subst(c, ln->label, "n", hy_arena_printf(c->a, "%d%s%d", from, c->f->mark_range, to)), true);
+    fc_tag(c, tg_cell(&c->tg, tr, "TD", 0, 1, 1));
     fc_cell_text(c, tb_cell_add(c->a, r, label_w(c), c->W - label_w(c), GRAY_NONE), "", (hy_src){0});
     r->keep_with_next = followed;  /* stays with the entities printed under it */
 }
@@ -158,20 +200,29 @@ static void fields_rows(fctx *c, const hy_item *it)
 {
     tb_row *h = add_row(c), *v = add_row(c);
     h->keep_with_next = true;
+    tg_table_begin(&c->tg, true);  /* a table of its own: labels in a THead, values below */
+    int trh = tg_row(&c->tg);
+    tg_table_body(&c->tg);
+    int trv = tg_row(&c->tg);
     double x = 0;
     for (size_t i = 0; i < it->n_kids; i++) {
         const lay_node *cell = it->kids[i]->node;
         double w = c->W * cell->width;
         if (i + 1 == it->n_kids) w = c->W - x;
+        fc_tag(c, tg_cell(&c->tg, trh, "TH", 'C', 1, 1));
         fc_label_cell(c, h, x, w, GRAY_LABEL, cell->label ? cell->label : "", false);
+        fc_tag(c, tg_cell(&c->tg, trv, "TD", 0, 1, 1));
         fc_fill_value(c, tb_cell_add(c->a, v, x, w, GRAY_NONE), it->kids[i]);
         x += w;
     }
+    tg_table_end(&c->tg);
 }
 
-/* A borderless title row; `text` already has its {key} filled in by the model. */
-static void title_row(fctx *c, const char *text, hy_src src, double size, const char *align)
+/* A borderless title row; `text` already has its {key} filled in by the model. It is the
+ * heading of its nesting level `nominal` (1: the document's title). */
+static void title_row(fctx *c, const char *text, hy_src src, double size, const char *align, int nominal)
 {
+    fc_tag(c, tg_heading(&c->tg, nominal));
     tb_row *r = add_row(c);
     r->borderless = true;
     r->keep_with_next = true;
@@ -187,12 +238,16 @@ static void toc_rows(fctx *c, const hy_item *it)
     tb_row *gap = add_row(c);
     gap->borderless = true;
     tb_strip_add(c->a, tb_cell_add(c->a, gap, 0, c->W, GRAY_NONE), c->f->size, 0);
-    title_row(c, fc_text(it->text), fc_src(c, c->m->root->line, c->m->root->col), c->f->section_size, NULL);
+    title_row(c, fc_text(it->text), fc_src(c, c->m->root->line, c->m->root->col), c->f->section_size, NULL,
+              c->nest);
     tb_row *r = add_row(c);
     r->borderless = true;
     tb_cell *cell = tb_cell_add(c->a, r, 0, c->W, GRAY_NONE);
-    for (size_t i = 0; i < ln->n_lines; i++)
+    int toc = tg_block(&c->tg, "TOC");  /* 項目一覧: a table of contents, a TOCI per line */
+    for (size_t i = 0; i < ln->n_lines; i++) {
+        fc_tag(c, tg_elem(&c->tg, toc, "TOCI"));
         fc_add_text(c, cell, ln->lines[i], c->f->size + 1, false, (hy_src){0}, 2 * PAD_X + 10, c->W - 40, NULL);
+    }
 }
 
 /* ---- tables (別添2, the correction table) --------------------------------------------- */
@@ -233,20 +288,30 @@ static void table_rows(fctx *c, const hy_item *it)
     tb_row *h2 = NULL;
     bool second = false;
     for (size_t i = 0; i < n; i++) second = second || *cols[i].label2;
-    for (size_t i = 0; i < n; i++)
+    tg_table_begin(&c->tg, true);  /* header rows in a THead, each label a TH for its column */
+    int tr = tg_row(&c->tg);
+    for (size_t i = 0; i < n; i++) {
+        fc_tag(c, tg_cell(&c->tg, tr, "TH", 'C', 1, 1));
         fc_cell_text(c, tb_cell_add(c->a, h1, cols[i].x, cols[i].w, GRAY_LABEL), cols[i].label, (hy_src){0});
+    }
     if (second) {
         h2 = add_row(c);
         h2->keep_with_next = true;
-        for (size_t i = 0; i < n; i++)
+        tr = tg_row(&c->tg);
+        for (size_t i = 0; i < n; i++) {
+            fc_tag(c, tg_cell(&c->tg, tr, "TH", 'C', 1, 1));
             fc_cell_text(c, tb_cell_add(c->a, h2, cols[i].x, cols[i].w, GRAY_LABEL), cols[i].label2, (hy_src){0});
+        }
     }
+    tg_table_body(&c->tg);
     c->header[0] = h1;
     c->header[1] = h2;
     for (size_t i = 0; i < it->n_kids; i++) {
         const hy_item *row = it->kids[i];
         tb_row *r = add_row(c);
+        tr = tg_row(&c->tg);
         for (size_t k = 0; k < n; k++) {
+            fc_tag(c, tg_cell(&c->tg, tr, "TD", 0, 1, 1));
             const hy_item *v = row->kids[cols[k].ci];
             const char *t;
             hy_src src = fc_src(c, v->line, v->col);
@@ -265,6 +330,7 @@ static void table_rows(fctx *c, const hy_item *it)
         }
     }
     c->header[0] = c->header[1] = NULL;
+    tg_table_end(&c->tg);
 }
 
 /* ---- the walk ------------------------------------------------------------------------- */
@@ -275,8 +341,19 @@ static void section(fctx *c, const hy_item *it)
     c->page_before = c->page_before || ln->new_page;
     c->mark = ln->bookmark ? ln->bookmark : ln->title;
     c->mark_level = 0;
-    if (it->text.s) title_row(c, it->text.s, fc_src(c, it->map_line, it->map_col), c->f->section_size, NULL);
+    int nest = c->nest;
+    if (it->text.s)
+        title_row(c, it->text.s, fc_src(c, it->map_line, it->map_col), c->f->section_size, NULL, c->nest++);
     emit_rows(c, it);
+    c->nest = nest;
+}
+
+/* The rows under a heading: one level deeper. */
+static void emit_nested(fctx *c, const hy_item *parent)
+{
+    c->nest++;
+    emit_rows(c, parent);
+    c->nest--;
 }
 
 static void emit(fctx *c, const hy_item *it)
@@ -286,24 +363,25 @@ static void emit(fctx *c, const hy_item *it)
     case LK_SECTION: section(c, it); break;
     case LK_TITLE:
         title_row(c, fc_text(it->text), fc_src(c, it->map_line, it->map_col), c->f->title_size,
-                  ln->align ? ln->align : "center");
+                  ln->align ? ln->align : "center", 1);
         break;
     case LK_TOC: toc_rows(c, it); break;
     case LK_HEAD:
         c->mark = ln->label;
         c->mark_level = 1;
         head_row(c, it);
-        emit_rows(c, it);
+        emit_nested(c, it);
         break;
     case LK_RISK:
+        fc_tag(c, tg_heading(&c->tg, c->nest));
         band_row(c, ln->label, GRAY_RISK);
-        emit_rows(c, it);
+        emit_nested(c, it);
         break;
     case LK_SPAN: span_rows(c, it); break;
     case LK_GROUP: group_rows(c, it); break;
     case LK_FIELDS: fields_rows(c, it); break;
     case LK_BLOCK:
-        band_row(c, ln->label, GRAY_LABEL);
+        label_band(c, ln->label);
         full_value_row(c, it);
         break;
     case LK_TABLE: table_rows(c, it); break;
@@ -328,11 +406,13 @@ static void furniture(fctx *c, hy_boxes *b, const hy_form_options *opt)
         p->label = hy_arena_printf(&b->arena, "%zu", i + 1);
         const char *num = hy_arena_printf(&b->arena, "%zu / %zu", i + 1, b->n_pages);
         double w = hy_text_width(&c->ts, num, size, none);
-        hy_page_text(p, (hy_textbox){(b->width - w) / 2, b->height - c->f->margin[2] / 2, size, 0, false, 0, 0, 1, num});
+        hy_page_text(p, (hy_textbox){(b->width - w) / 2, b->height - c->f->margin[2] / 2, size, 0, false, 0, 0, 1, num,
+                                     HY_TAG_FOOTER});
         if (opt && opt->stamp) {
             double sw = hy_text_width(&c->ts, opt->stamp, 11, fc_src(c, 0, 0));
             double x = b->width - c->f->margin[1] - sw;
-            hy_page_text(p, (hy_textbox){x, c->f->margin[0] - 12, 11, 0, true, 0, 0, 1, hy_arena_strdup(&b->arena, opt->stamp)});
+            hy_page_text(p, (hy_textbox){x, c->f->margin[0] - 12, 11, 0, true, 0, 0, 1, hy_arena_strdup(&b->arena, opt->stamp),
+                                         i ? HY_TAG_HEADER : c->stamp});
             hy_page_rule(p, x - 4, c->f->margin[0] - 25, b->width - c->f->margin[1] + 4, c->f->margin[0] - 25, 0.5);
             hy_page_rule(p, x - 4, c->f->margin[0] - 7, b->width - c->f->margin[1] + 4, c->f->margin[0] - 7, 0.5);
             hy_page_rule(p, x - 4, c->f->margin[0] - 25, x - 4, c->f->margin[0] - 7, 0.5);
@@ -343,7 +423,8 @@ static void furniture(fctx *c, hy_boxes *b, const hy_form_options *opt)
             double ww = hy_text_width(&c->ts, opt->watermark, ws, fc_src(c, 0, 0));
             /* centred on the page, rotated 45°: start half the width back along the diagonal */
             double cx = b->width / 2 - ww / 2 * 0.7071, cy = b->height / 2 + ww / 2 * 0.7071;
-            hy_page_text(p, (hy_textbox){cx, cy, ws, 0, false, 0, 45, 0.15, hy_arena_strdup(&b->arena, opt->watermark)});
+            hy_page_text(p, (hy_textbox){cx, cy, ws, 0, false, 0, 45, 0.15, hy_arena_strdup(&b->arena, opt->watermark),
+                                         i ? HY_TAG_WATERMARK : c->watermark});
         }
     }
 }
@@ -371,7 +452,13 @@ bool hy_form_layout(const hy_model *m, hy_fontset *fonts, const hy_form_options 
     b->width = form->page_w;
     b->height = form->page_h;
     c.W = form->page_w - form->margin[1] - form->margin[3];
+    c.tg.b = b;
+    c.nest = 2;  /* 1 is the document's title */
+    /* The stamp and the watermark are read first, once (page furniture elsewhere). */
+    if (opt && opt->stamp) c.stamp = tg_block(&c.tg, "P");
+    if (opt && opt->watermark) c.watermark = tg_block(&c.tg, "P");
     emit_rows(&c, m->root);
+    tg_table_end(&c.tg);
     tb_geometry geo = {form->page_w, form->page_h, form->margin[0], form->margin[1], form->margin[2],
                        form->margin[3], PAD_X, PAD_Y, 0.5};
     tb_paginate((tb_row **)c.rows.items, c.rows.n, &geo, b);

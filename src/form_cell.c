@@ -44,12 +44,56 @@ const char *fc_subst(fctx *c, const char *s, const char *name, const char *val)
 
 double fc_inner(const tb_cell *cell) { return cell->w - 2 * PAD_X; }
 
+size_t fc_chars(const char *s)
+{
+    size_t n = 0, len = strlen(s), k;
+    uint32_t cp;
+    for (size_t i = 0; (k = hy_utf8_decode(s + i, len - i, &cp)); i += k) n++;
+    return n;
+}
+
+/* ---- structure ------------------------------------------------------------------------ */
+
+void fc_tag(fctx *c, int elem)
+{
+    c->elem = elem;
+    c->splits = NULL;
+    c->n_splits = 0;
+}
+
+void fc_tag_item(fctx *c, int lbl, size_t chars, int body)
+{
+    fc_tag(c, lbl ? lbl : body);
+    if (!lbl || !chars) return;
+    c->split = (fc_split){chars, body};
+    c->splits = &c->split;
+    c->n_splits = 1;
+}
+
+/* Gives t, a run of the text being added, the element of its first character and the splits
+ * inside it; *chars counts the characters of the text before the run. */
+static void tag_run(fctx *c, tb_text *t, size_t *chars)
+{
+    size_t s = 0, len = strlen(t->utf8), k;
+    t->elem = c->elem;
+    for (; s < c->n_splits && c->splits[s].chars <= *chars; s++) t->elem = c->splits[s].elem;
+    hy_tagsplit *out = NULL;
+    uint32_t cp;
+    for (size_t i = 0; (k = hy_utf8_decode(t->utf8 + i, len - i, &cp)); i += k, ++*chars) {
+        if (s >= c->n_splits || c->splits[s].chars != *chars || !i) continue;
+        if (!out) out = hy_arena_alloc(c->a, (c->n_splits - s) * sizeof *out);
+        out[t->n_splits++] = (hy_tagsplit){(unsigned)i, c->splits[s++].elem};
+    }
+    t->splits = out;
+}
+
 void fc_add_text(fctx *c, tb_cell *cell, const char *text, double size, bool bold, hy_src src,
                  double dx, double width, const char *align)
 {
     hy_tline *lines;
     size_t n = hy_typeset(&c->ts, text, size, width, src, &lines);
     double lh = size * c->f->leading;
+    size_t chars = 0;
     for (size_t i = 0; i < n; i++) {
         tb_strip *s = tb_strip_add(c->a, cell, lh, lines[i].n_runs);
         double shift = 0;
@@ -58,8 +102,10 @@ void fc_add_text(fctx *c, tb_cell *cell, const char *text, double size, bool bol
         double base = (lh - size) / 2 + size * 0.88;
         for (size_t k = 0; k < lines[i].n_runs; k++) {
             const hy_run *run = &lines[i].runs[k];
-            tb_strip_push(c->a, s, (tb_text){dx + shift + run->x, base, size, run->font, bold, run->utf8, 0,
-                                             k ? TB_SAME_LINE : lines[i].begins});
+            tb_text t = {dx + shift + run->x, base, size, run->font, bold, run->utf8, 0,
+                         k ? TB_SAME_LINE : lines[i].begins};
+            tag_run(c, &t, &chars);
+            tb_strip_push(c->a, s, t);
             if (run->underline)
                 tb_strip_push(c->a, s, (tb_text){dx + shift + run->x, base + size * 0.15, size, 0, false, NULL, run->w});
         }
@@ -79,6 +125,10 @@ void fc_set_cont(fctx *c, tb_cell *cell, const char *label, bool bold, hy_src sr
     cell->cont->n = cell->cont->cap = 0;
     cell->cont->strips = NULL;
     cell->cont->cont = NULL;
+    int elem = c->elem;
+    const fc_split *splits = c->splits;
+    size_t n_splits = c->n_splits;
+    fc_tag(c, HY_TAG_REPEAT);  /* a reminder repeated by pagination: an artifact */
     fc_add_text(c, cell->cont, hy_arena_printf(c->a, "%s%s", label, c->f->continued), c->f->size, bold,
              src, 0, fc_inner(cell), NULL);
     /* A repeated label is a reminder, not the text: a long one is cut to its first lines (it
@@ -88,6 +138,9 @@ void fc_set_cont(fctx *c, tb_cell *cell, const char *label, bool bold, hy_src sr
         fc_add_text(c, cell->cont, hy_arena_printf(c->a, "\u2026%s", c->f->continued), c->f->size, bold, src, 0,
                  fc_inner(cell), NULL);
     }
+    c->elem = elem;
+    c->splits = splits;
+    c->n_splits = n_splits;
 }
 
 tb_cell *fc_label_cell_at(fctx *c, tb_row *r, double x, double w, double gray, const char *label,
@@ -150,7 +203,12 @@ static void options_column(fctx *c, tb_cell *col, const lay_options *o, double w
 {
     hy_src none = {c->f->path, 0, 0};
     double sz = c->f->small, half = width / 2 - 2;
-    if (*c->f->mark_options) fc_add_text(c, col, c->f->mark_options, sz, false, none, 0, width, NULL);
+    int cell = c->elem, list = 0;
+    if (*c->f->mark_options) {
+        fc_tag(c, tg_elem(&c->tg, cell, "P"));
+        fc_add_text(c, col, c->f->mark_options, sz, false, none, 0, width, NULL);
+    }
+    if (o->n) list = tg_elem(&c->tg, cell, "L");
     const char **item = hy_arena_alloc(c->a, (o->n + 1) * sizeof *item);
     bool pairs = o->n >= 2;
     for (size_t i = 0; i < o->n; i++) {
@@ -158,17 +216,25 @@ static void options_column(fctx *c, tb_cell *col, const lay_options *o, double w
         if (hy_text_width(&c->ts, item[i], sz, none) > half) pairs = false;
     }
     for (size_t i = 0; i < o->n; i++) {
+        int lbl, body;  /* each option an LI: its number "1)" the Lbl */
+        tg_item(&c->tg, list, true, NULL, &lbl, &body);
+        fc_tag_item(c, lbl, tg_label_chars(item[i]), body);
         if (!pairs) {
             fc_add_text(c, col, item[i], sz, false, none, 0, width, NULL);
             continue;
         }
         tb_cell pair = {0};
         fc_add_text(c, &pair, item[i], sz, false, none, 0, half, NULL);
-        if (i + 1 < o->n) fc_add_text(c, &pair, item[++i], sz, false, none, width / 2, half, NULL);
+        if (i + 1 < o->n) {
+            tg_item(&c->tg, list, true, NULL, &lbl, &body);
+            fc_tag_item(c, lbl, tg_label_chars(item[i + 1]), body);
+            fc_add_text(c, &pair, item[++i], sz, false, none, width / 2, half, NULL);
+        }
         tb_strip *s = tb_strip_add(c->a, col, pair.strips[0].h, 4);
         for (size_t k = 0; k < pair.n; k++)
             for (size_t t = 0; t < pair.strips[k].n; t++) tb_strip_push(c->a, s, pair.strips[k].texts[t]);
     }
+    fc_tag(c, cell);
 }
 
 /* ---- value cells ---------------------------------------------------------------------- */
@@ -183,7 +249,10 @@ static void fill_choice(fctx *c, tb_cell *cell, const hy_item *it)
     }
     double w = fc_inner(cell), lw = w * 0.44, rw = w - lw - 6;
     tb_cell left = {0}, right = {0};
+    int td = c->elem;  /* the choice: its value a P, then the option list */
+    fc_tag(c, tg_elem(&c->tg, td, "P"));
     fc_add_text(c, &left, shown, c->f->size, false, fc_src(c, it->line, it->col), 0, lw, NULL);
+    fc_tag(c, td);
     options_column(c, &right, it->node->options, rw);
     zip_columns(c, cell, &left, &right, lw + 6);
 }
@@ -222,11 +291,14 @@ static void fill_checks(fctx *c, tb_cell *cell, const hy_item *it)
     int cols = check_columns(c, it, w, src);
     double colw = w / cols;
     const char *group = NULL;
+    int td = c->elem, l = tg_elem(&c->tg, td, "L");  /* a list per group, after its title (P) */
     for (size_t i = 0; i < it->n_checks;) {
         const lay_check *first = it->checks[i].check;
         if (first->group && first->group != group) {
             group = first->group;
+            fc_tag(c, tg_elem(&c->tg, td, "P"));
             fc_add_text(c, cell, group, c->f->size, false, src, 0, w, NULL);
+            l = tg_elem(&c->tg, td, "L");
         }
         tb_cell rowcells = {0};
         size_t col = 0;
@@ -235,23 +307,34 @@ static void fill_checks(fctx *c, tb_cell *cell, const hy_item *it)
             if (ck->group != group || (ck->wide && col > 0)) break;
             tb_cell one = {0};
             double cw = ck->wide ? w : colw - 4;
+            /* an LI: the mark a Lbl that says in words whether it is ticked */
+            bool on = it->checks[i].on;
+            int lbl, body;
+            tg_item(&c->tg, l, true, on ? TG_ALT_CHECKED : TG_ALT_UNCHECKED, &lbl, &body);
+            fc_tag_item(c, lbl, fc_chars(on ? c->f->mark_checked : c->f->mark_unchecked), body);
             fc_add_text(c, &one, check_text(c, &it->checks[i]), c->f->size, false, src, col * colw, cw, NULL);
             merge_strips(c, &rowcells, &one);
             if (ck->wide) { i++; col++; break; }
         }
         append_strips(c, cell, &rowcells);
     }
+    fc_tag(c, td);
 }
 
-/* (別添1): paragraphs, headings and grids of items. */
+/* (別添1): paragraphs, headings and grids of items; a grid is a list, an item an LI. */
 static void fill_grid(fctx *c, tb_cell *cell, const hy_block *b)
 {
     int cols = b->columns;
     double w = fc_inner(cell), colw = w / cols;
+    int l = tg_block(&c->tg, "L");
     for (size_t i = 0; i < b->n_items; i += (size_t)cols) {
         tb_cell rowcells = {0};
         for (int k = 0; k < cols && i + (size_t)k < b->n_items; k++) {
             hy_text t = b->items[i + (size_t)k];
+            size_t label = tg_label_chars(fc_text(t));
+            int lbl, body;
+            tg_item(&c->tg, l, label > 0, NULL, &lbl, &body);
+            fc_tag_item(c, lbl, label, body);
             tb_cell one = {0};
             fc_add_text(c, &one, fc_text(t), c->f->size, false, fc_src(c, t.line, t.col), k * colw, colw - 4, NULL);
             merge_strips(c, &rowcells, &one);
@@ -260,18 +343,25 @@ static void fill_grid(fctx *c, tb_cell *cell, const hy_block *b)
     }
 }
 
+/* Not a table but headings, paragraphs (P) and lists, directly in the document. */
 static void fill_blocks(fctx *c, tb_cell *cell, const hy_item *it)
 {
     if (!it->is_list) {
+        fc_tag(c, tg_block(&c->tg, "P"));
         fc_cell_text(c, cell, fc_text(it->text), fc_src(c, it->line, it->col));
         return;
     }
     for (size_t i = 0; i < it->n_blocks; i++) {
         const hy_block *b = &it->blocks[i];
-        if (b->heading.s)
+        if (b->heading.s) {
+            fc_tag(c, tg_heading(&c->tg, c->nest));
             fc_add_text(c, cell, b->heading.s, c->f->size, true, fc_src(c, b->heading.line, b->heading.col), 0,
                         fc_inner(cell), NULL);
-        if (b->body.s) fc_cell_text(c, cell, b->body.s, fc_src(c, b->body.line, b->body.col));
+        }
+        if (b->body.s) {
+            fc_tag(c, tg_block(&c->tg, "P"));
+            fc_cell_text(c, cell, b->body.s, fc_src(c, b->body.line, b->body.col));
+        }
         if (b->items) fill_grid(c, cell, b);
     }
 }

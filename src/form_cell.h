@@ -5,6 +5,7 @@
 
 #include "form.h"
 #include "table.h"
+#include "tagging.h"
 #include "typeset.h"
 
 /* Shades of the form: headings darker than labels, values white. */
@@ -15,6 +16,10 @@
 #define PAD_X 4.0
 #define PAD_Y 3.0
 #define MAX_CONT_LINES 4   /* lines of a label repeated on a continuation page */
+
+/* From the `chars`-th character of a text on (counted over its lines), its characters belong
+ * to element `elem` (a list label, then the item's body). */
+typedef struct { size_t chars; int elem; } fc_split;
 
 typedef struct {
     const lay_form *f;
@@ -27,7 +32,23 @@ typedef struct {
     bool page_before;       /* the next row starts a new page */
     const char *mark;       /* bookmark for the next row */
     int mark_level;
+    /* the logical structure (tagging.h) */
+    tg_builder tg;
+    int elem;               /* element of the texts added now (HY_TAG_REPEAT: an artifact) */
+    const fc_split *splits; /* later parts of the next text, or NULL */
+    size_t n_splits;
+    fc_split split;         /* storage for a single split */
+    int nest;               /* the level a heading would have here (1 = the title) */
+    int stamp, watermark;   /* their elements (on the first page; artifacts on the others) */
 } fctx;
+
+/* The texts added next belong to structure element elem. */
+void fc_tag(fctx *c, int elem);
+/* The next text's first `chars` characters belong to element lbl, the rest to body (a list
+ * item's label and its body; lbl 0: all of it is body). */
+void fc_tag_item(fctx *c, int lbl, size_t chars, int body);
+/* Characters (code points) in s. */
+size_t fc_chars(const char *s);
 
 /* Where a text of the document is, for messages (a layout text: the layout file). */
 hy_src fc_src(const fctx *c, int line, int col);

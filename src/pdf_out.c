@@ -3,11 +3,14 @@
 #include "era.h"
 #include "content.h"
 #include "pdf_archive.h"
+#include "pdf_pack.h"
 #include "pdf_font.h"
 #include "pdf_stream.h"
+#include "pdf_struct.h"
 #include "subset.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <sys/stat.h>
 #include <hpdf.h>
 #include <hpdf_doc.h>
@@ -145,6 +148,8 @@ typedef struct {
     } states[4];            /* translucent graphics states, one object per alpha for all pages */
     int n_states;
     hy_pdf_id id;           /* digest of everything drawn: the trailer /ID */
+    hy_content_tags tags;   /* the marked content of the page being drawn */
+    hy_struct_page *marks;  /* the marked content of each page (pdf_struct.c) */
 } page_writer;
 
 /* Names the fonts page p draws with in its /Font resources: font i is /F<i+1> on every page. */
@@ -186,12 +191,15 @@ static const char *gstate_name(void *ctx, double alpha)
 }
 
 /* Draws page p on w->page: the content stream is built by content.c and deflated here. */
-static bool draw_page(page_writer *w, const hy_page *p, double page_h)
+static bool draw_page(page_writer *w, const hy_page *p, double page_h, hy_struct_page *marks)
 {
     add_font_resources(w, p);
     w->ops.len = 0;
-    hy_content_page(&w->ops, p, page_h, w->cf, gstate_name, w);
+    hy_content_page(&w->ops, p, page_h, w->cf, gstate_name, w, &w->tags);
     hy_pdf_id_add(&w->id, w->ops.data, w->ops.len);
+    marks->n = w->tags.n_mcids;
+    marks->elem_of_mcid = hy_xmalloc((marks->n + 1) * sizeof *marks->elem_of_mcid);
+    memcpy(marks->elem_of_mcid, w->tags.elem_of_mcid, marks->n * sizeof *marks->elem_of_mcid);
     return hy_pdf_stream_put(w->z, ((HPDF_PageAttr)w->page->attr)->contents, w->ops.data, w->ops.len);
 }
 
@@ -288,7 +296,7 @@ static void add_outline(HPDF_Doc pdf, const hy_boxes *b, HPDF_Page *pages)
 static bool build(HPDF_Doc pdf, const hy_boxes *b, const hy_fontset *fs, const hy_pdf_options *opt,
                   pdf_font *fonts, hy_diags *d)
 {
-    page_writer w = {.pdf = pdf, .z = hy_deflater_new(), .fonts = fonts};
+    page_writer w = {.pdf = pdf, .z = hy_deflater_new(), .fonts = fonts, .tags = {.elems = b->elems}};
     hy_pdf_id_init(&w.id);
     if (!w.z || !load_fonts(pdf, w.z, b, fs, fonts, d)) {
         hy_deflater_free(w.z);
@@ -299,6 +307,7 @@ static bool build(HPDF_Doc pdf, const hy_boxes *b, const hy_fontset *fs, const h
         snprintf(w.cf[i].resource, sizeof w.cf[i].resource, "F%d", i + 1);
     }
     HPDF_Page *pages = calloc(b->n_pages ? b->n_pages : 1, sizeof *pages);
+    hy_struct_page *marks = hy_xcalloc(b->n_pages ? b->n_pages : 1, sizeof *marks);
     bool ok = true;
     for (size_t i = 0; ok && i < b->n_pages; i++) {
         w.page = pages[i] = HPDF_AddPage(pdf);
@@ -306,9 +315,13 @@ static bool build(HPDF_Doc pdf, const hy_boxes *b, const hy_fontset *fs, const h
         if (!ok) break;
         HPDF_Page_SetWidth(w.page, (HPDF_REAL)b->width);
         HPDF_Page_SetHeight(w.page, (HPDF_REAL)b->height);
-        ok = draw_page(&w, &b->pages[i], b->height);
+        ok = draw_page(&w, &b->pages[i], b->height, &marks[i]);
     }
     hy_buf_free(&w.ops);
+    free(w.tags.elem_of_mcid);
+    if (ok) ok = hy_pdf_struct_add(pdf, b, pages, marks);
+    for (size_t i = 0; i < b->n_pages; i++) free(marks[i].elem_of_mcid);
+    free(marks);
     if (ok) {
         add_outline(pdf, b, pages);
         HPDF_AddPageLabel(pdf, 0, HPDF_PAGE_NUM_STYLE_DECIMAL, 1, "");
@@ -326,10 +339,9 @@ static bool build(HPDF_Doc pdf, const hy_boxes *b, const hy_fontset *fs, const h
     return ok;
 }
 
-/* Saves the built document to the file `file`, or into `mem` when file is NULL. */
-static HPDF_STATUS save(HPDF_Doc pdf, const char *file, hy_buf *mem)
+/* The built document as libharu writes it, into mem. */
+static HPDF_STATUS save_raw(HPDF_Doc pdf, hy_buf *mem)
 {
-    if (file) return HPDF_SaveToFile(pdf, file);
     HPDF_STATUS st = HPDF_SaveToStream(pdf);
     if (st != HPDF_OK) return st;
     HPDF_UINT32 size = HPDF_GetStreamSize(pdf);
@@ -347,6 +359,50 @@ static HPDF_STATUS save(HPDF_Doc pdf, const char *file, hy_buf *mem)
     return HPDF_OK;
 }
 
+/* Writes data to the new file `file` (never an existing one: O_EXCL, and so no symlink) and
+ * flushes it to disk, so that renaming it into place publishes a complete file. */
+static bool write_new_file(const char *file, const char *data, size_t len)
+{
+    int fd = open(file, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0644);
+    if (fd < 0) return false;
+    for (size_t done = 0; done < len;) {
+        ssize_t n = write(fd, data + done, len - done);
+        if (n < 0 && errno == EINTR) continue;
+        if (n <= 0) {
+            int e = n < 0 ? errno : EIO;
+            close(fd);
+            errno = e;
+            return false;
+        }
+        done += (size_t)n;
+    }
+    if (fsync(fd) != 0) {
+        int e = errno;
+        close(fd);
+        errno = e;
+        return false;
+    }
+    return close(fd) == 0;
+}
+
+/* Saves the built document packed (pdf_pack.h) to the file `file`, or into `mem` when file is
+ * NULL. On failure *io_errno is the errno of a failed write (0: libharu or packing failed). */
+static bool save(HPDF_Doc pdf, const char *file, hy_buf *mem, int *io_errno)
+{
+    hy_buf raw = {0}, packed = {0};
+    hy_deflater *z = hy_deflater_new();
+    bool ok = z && save_raw(pdf, &raw) == HPDF_OK && hy_pdf_pack(z, raw.data, raw.len, file ? &packed : mem);
+    *io_errno = 0;
+    if (ok && file && !write_new_file(file, packed.data, packed.len)) {
+        *io_errno = errno ? errno : EIO;
+        ok = false;
+    }
+    hy_deflater_free(z);
+    hy_buf_free(&raw);
+    hy_buf_free(&packed);
+    return ok;
+}
+
 /* Builds the PDF and saves it; `name` is used in messages. */
 static bool produce(const hy_boxes *b, const hy_fontset *fs, const hy_pdf_options *opt,
                     const char *file, hy_buf *mem, const char *name, hy_diags *d)
@@ -360,15 +416,12 @@ static bool produce(const hy_boxes *b, const hy_fontset *fs, const hy_pdf_option
     pdf_font fonts[HY_MAX_FONTS] = {0};
     size_t diags_before = d->n;
     bool ok = build(pdf, b, fs, opt, fonts, d) && !h.error;
-    errno = 0;
-    if (ok && save(pdf, file, mem) != HPDF_OK) ok = false;
-    int save_errno = errno;
+    int save_errno = 0;
+    if (ok && !save(pdf, file, mem, &save_errno)) ok = false;
     HPDF_Free(pdf);
     for (int i = 0; i < HY_MAX_FONTS; i++) hy_subset_free(&fonts[i].subset);
     if (ok || d->n > diags_before) return ok;  /* or already explained (a font could not be subset) */
-    /* A failed write shows as a file or zlib error from libharu; errno says why. */
-    if (save_errno && (h.error == HPDF_FILE_IO_ERROR || h.error == HPDF_FILE_OPEN_ERROR ||
-                       h.detail == HPDF_FILE_IO_ERROR || h.error == HPDF_ZLIB_ERROR))
+    if (save_errno)
         hy_diag_add(d, name, 0, 0, "cannot write the PDF: %s", strerror(save_errno));
     else
         hy_diag_add(d, name, 0, 0, "the PDF writer failed (libharu error 0x%04X, detail %u)",

@@ -45,7 +45,7 @@ static HPDF_STATUS write_filter(HPDF_Dict dict, HPDF_Stream out)
     return HPDF_Stream_WriteStr(out, "/Filter /FlateDecode\012");
 }
 
-bool hy_pdf_stream_put(hy_deflater *z, HPDF_Dict dict, const void *data, size_t len)
+size_t hy_deflate(hy_deflater *z, const void *data, size_t len, const unsigned char **out)
 {
     size_t bound = libdeflate_zlib_compress_bound(z->c, len);
     if (bound > z->cap) {
@@ -53,7 +53,14 @@ bool hy_pdf_stream_put(hy_deflater *z, HPDF_Dict dict, const void *data, size_t 
         z->out = hy_xmalloc(bound);
         z->cap = bound;
     }
-    size_t n = libdeflate_zlib_compress(z->c, data, len, z->out, z->cap);
+    *out = z->out;
+    return libdeflate_zlib_compress(z->c, data, len, z->out, z->cap);
+}
+
+bool hy_pdf_stream_put(hy_deflater *z, HPDF_Dict dict, const void *data, size_t len)
+{
+    const unsigned char *unused;
+    size_t n = hy_deflate(z, data, len, &unused);
     dict->filter = HPDF_STREAM_FILTER_NONE;
     dict->write_fn = write_filter;
     return n > 0 && HPDF_Stream_Write(dict->stream, z->out, (HPDF_UINT)n) == HPDF_OK;

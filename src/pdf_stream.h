@@ -17,6 +17,9 @@ typedef struct hy_deflater hy_deflater;  /* a compressor with its work memory, r
 hy_deflater *hy_deflater_new(void);  /* NULL if out of memory */
 void hy_deflater_free(hy_deflater *z);
 
+/* Deflates data[0..len) in the zlib format; *out points into z's buffer (valid until the next
+ * call). Returns the compressed length, 0 on failure. */
+size_t hy_deflate(hy_deflater *z, const void *data, size_t len, const unsigned char **out);
 /* Deflates data into the (empty) stream of dict and marks it /FlateDecode. The dict must not
  * use libharu's compression (its filter is HPDF_STREAM_FILTER_NONE). */
 bool hy_pdf_stream_put(hy_deflater *z, HPDF_Dict dict, const void *data, size_t len);

@@ -1,6 +1,7 @@
 /* table.c — rows → pages (see table.h). */
 #include "table.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 tb_row *tb_row_new(hy_arena *a)
@@ -69,6 +70,7 @@ typedef struct {
     hy_page *page;
     double y;               /* next row's top */
     bool empty;             /* nothing but repeated headers on this page yet */
+    bool repeating;         /* drawing a header row again: an artifact */
     tb_row *open_header[2]; /* headers to repeat on the next page */
     size_t row;             /* index of the row being placed (for the structure record) */
 } pager;
@@ -153,8 +155,10 @@ static void draw_strips(pager *p, const tb_cell *c, size_t from, size_t to, doub
                 if (!cb->n_lines++) cb->line = p->b->n_lines - 1;
             }
             line->n_texts++;
-            hy_page_text(p->page, (hy_textbox){x + tx->dx, y + tx->dy, tx->size, tx->font, tx->bold,
-                                               0, 0, 1, tx->utf8});
+            bool real = !p->repeating;  /* a header row drawn again is an artifact */
+            hy_page_text(p->page, (hy_textbox){x + tx->dx, y + tx->dy, tx->size, tx->font, tx->bold, 0, 0, 1,
+                                               tx->utf8, real ? tx->elem : HY_TAG_REPEAT,
+                                               real ? tx->splits : NULL, real ? tx->n_splits : 0});
             if (tx->font >= 0 && tx->font < 16) p->b->used_fonts[tx->font] = 1;
         }
         y += s->h;
@@ -195,8 +199,10 @@ static void new_page(pager *p)
     p->page = hy_boxes_new_page(p->b);
     p->y = body_top(p);
     p->empty = true;
+    p->repeating = true;
     for (int i = 0; i < 2; i++)
         if (p->open_header[i]) emit_header(p, p->open_header[i]);
+    p->repeating = false;
 }
 
 /* Repeats a header row at the top of a page (a header fits: it is one short row). */

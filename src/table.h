@@ -6,6 +6,9 @@
  * continuing in step; a cell whose content ran out shows its `cont` content instead (the
  * label marked （続き）). Header rows repeat at the top of each page of their table.
  *
+ * The logical structure travels with the texts (tb_text.elem); what pagination repeats (header
+ * rows, continuation labels) is drawn as an artifact.
+ *
  * Layout code builds rows with tb_* calls; tb_paginate() writes them into hy_boxes. */
 #ifndef HY_TABLE_H
 #define HY_TABLE_H
@@ -24,6 +27,9 @@ typedef struct {
     int start;              /* HY_LINE_* when this run starts a text line (0, the default, is a
                              * paragraph's first line); TB_SAME_LINE when it continues the line
                              * of the run before it (another font) */
+    int elem;               /* structure element (hy_textbox.elem); 0: an artifact */
+    const hy_tagsplit *splits;  /* as hy_textbox.splits */
+    unsigned n_splits;
 } tb_text;
 
 #define TB_SAME_LINE (-1)

@@ -78,7 +78,7 @@ int main(void)
                                   .alpha = 0.25, .gray = 0.5, .utf8 = "A"});
 
     hy_buf b = {0};
-    hy_content_page(&b, &p, 200, fonts, gstate, NULL);
+    hy_content_page(&b, &p, 200, fonts, gstate, NULL, NULL);
 
     EXPECT(&b, "0.5 g\n10 180 30.13 0 re f\n", "fill: hundredths, rounded, zeros dropped");
     EXPECT(&b, "0 G\n2 J\n0.5 w\n0 190 m\n100 190 l\nS\n", "rules");
