@@ -15,10 +15,12 @@ import yaml
 
 
 def dates(pdf):
-    data = open(pdf, "rb").read()
-    info = re.findall(rb"/(CreationDate|ModDate) \((D:[^)]*)\)", data)
-    xmp = re.findall(rb"<xmp:(?:CreateDate|ModifyDate)>([^<]*)<", data)
-    return {k.decode(): v.decode() for k, v in info}, [x.decode() for x in xmp]
+    # read through poppler: the Info dictionary is in a compressed object stream
+    raw = subprocess.run(["pdfinfo", "-rawdates", pdf], capture_output=True, text=True, check=True).stdout
+    meta = subprocess.run(["pdfinfo", "-meta", pdf], capture_output=True, text=True, check=True).stdout
+    info = re.findall(r"^(CreationDate|ModDate):\s+(D:\S*)", raw, re.M)
+    xmp = re.findall(r"<xmp:(?:CreateDate|ModifyDate)>([^<]*)<", meta)
+    return dict(info), xmp
 
 
 def main():
