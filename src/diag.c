@@ -5,6 +5,7 @@
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 void hy_diag_add(hy_diags *d, const char *file, int line, int col, const char *fmt, ...)
 {
@@ -30,17 +31,48 @@ void hy_diag_add(hy_diags *d, const char *file, int line, int col, const char *f
     d->items[d->n++] = (hy_diag){file ? hy_xstrdup(file) : NULL, line, col, msg};
 }
 
+/* Characters that move the cursor or reorder the line: every C0 and C1 control, DEL, U+2028
+ * and U+2029, and the bidirectional embeddings, overrides and isolates (Unicode UAX #9). */
+static bool unsafe(uint32_t cp)
+{
+    return cp < 0x20 || (cp >= 0x7F && cp <= 0x9F) || cp == 0x2028 || cp == 0x2029 || (cp >= 0x202A && cp <= 0x202E) ||
+           (cp >= 0x2066 && cp <= 0x2069) || cp == 0x200E || cp == 0x200F || cp == 0x061C;
+}
+
+char *hy_diag_escape(const char *s)
+{
+    hy_buf b = {0};
+    size_t n = s ? strlen(s) : 0;
+    hy_buf_add(&b, NULL, 0);
+    for (size_t i = 0; i < n;) {
+        uint32_t cp;
+        size_t len = hy_utf8_decode(s + i, n - i, &cp);
+        if (!len) hy_buf_printf(&b, "\\x%02X", (unsigned char)s[i++]);
+        else if (!unsafe(cp)) hy_buf_add(&b, s + i, len);
+        else if (cp == '\n') hy_buf_puts(&b, "\\n");
+        else if (cp == '\t') hy_buf_puts(&b, "\\t");
+        else if (cp == '\r') hy_buf_puts(&b, "\\r");
+        else if (cp < 0x80) hy_buf_printf(&b, "\\x%02X", (unsigned)cp);
+        else hy_buf_printf(&b, "\\u%04X", (unsigned)cp);
+        i += len ? len : 0;
+    }
+    return b.data;
+}
+
 void hy_diags_print(const hy_diags *d, void *stream)
 {
     FILE *f = stream;
     for (size_t i = 0; i < d->n; i++) {
         const hy_diag *g = &d->items[i];
+        char *file = g->file ? hy_diag_escape(g->file) : NULL, *msg = hy_diag_escape(g->msg);
         if (g->file && g->line > 0)
-            fprintf(f, "%s:%d:%d: error: %s\n", g->file, g->line, g->col, g->msg);
+            fprintf(f, "%s:%d:%d: error: %s\n", file, g->line, g->col, msg);
         else if (g->file)
-            fprintf(f, "%s: error: %s\n", g->file, g->msg);
+            fprintf(f, "%s: error: %s\n", file, msg);
         else
-            fprintf(f, "hyoka: error: %s\n", g->msg);
+            fprintf(f, "hyoka: error: %s\n", msg);
+        free(file);
+        free(msg);
     }
 }
 

@@ -20,6 +20,12 @@ typedef struct {
 
 void hy_diag_add(hy_diags *d, const char *file, int line, int col, const char *fmt, ...)
     __attribute__((format(printf, 5, 6)));
+/* `s` made safe to print on one line of a terminal or a log (a new string, caller frees):
+ * control characters (C0, DEL, C1), line and paragraph separators, and the bidirectional
+ * controls that reorder a line on screen become `\n`, `\t`, `\xHH` or `\uHHHH`; bytes that are
+ * not UTF-8 become `\xHH`. So a file name or a quoted text cannot break a message in two or
+ * forge an `error:` line. Every printed diagnostic goes through it (file and message). */
+char *hy_diag_escape(const char *s);
 /* Writes every diagnostic as `file:line:col: error: msg\n` to the stream (a FILE *). */
 void hy_diags_print(const hy_diags *d, void *stream);
 void hy_diags_free(hy_diags *d);

@@ -104,7 +104,7 @@ bool hy_fonts_load(hy_fontset *fs, const char *config_path, const char *role, hy
 {
     memset(fs, 0, sizeof *fs);
     yl_doc cfg;
-    if (!yl_load_file(config_path, &cfg, d)) {
+    if (!yl_load_regular(config_path, &cfg, d)) {
         yl_free(&cfg);
         return false;
     }

@@ -1,6 +1,7 @@
 /* layout_def.c — reads layouts/NAME.yaml into lay_form (see layout_def.h). A mistake in a layout
  * file is reported like a mistake in a document: file:line:col. */
 #include "layout_def.h"
+#include "infile.h"
 
 #include <dirent.h>
 #include <stdio.h>
@@ -432,7 +433,7 @@ bool lay_load(const char *path, lay_form *f, hy_diags *d)
 {
     *f = (lay_form){0};
     f->path = path;
-    if (!yl_load_file(path, &f->src, d)) return false;
+    if (!yl_load_regular(path, &f->src, d)) return false;
     ctx c = {f, d, true};
     const yl_node *root = f->src.root;
     if (!root || root->kind != YL_MAP) {
@@ -462,33 +463,38 @@ static int cmp_names(const void *a, const void *b)
 }
 
 /* The `kind:` of a layout file, read from its top-level line without parsing the whole file
- * (the chosen layout is parsed, and checked, by lay_load). NULL if there is none. */
+ * (the chosen layout is parsed, and checked, by lay_load). NULL if there is none, or if the
+ * entry is not a regular file of at most YL_MAX_INPUT_BYTES (a FIFO or /dev/zero must not
+ * block or stream: lay_load then reports it when that file is the one chosen). */
 static char *kind_line(const char *path)
 {
-    FILE *f = fopen(path, "rb");
-    if (!f) return NULL;
-    char line[512];
+    hy_buf buf = {0};
+    hy_diags ignored = {0};
+    bool ok = hy_infile_read(path, HY_IN_REGULAR, YL_MAX_INPUT_BYTES, &buf, NULL, &ignored);
+    hy_diags_free(&ignored);
     char *kind = NULL;
-    while (!kind && fgets(line, sizeof line, f)) {
-        if (strncmp(line, "kind:", 5)) continue;
-        char *v = line + 5;
-        v += strspn(v, " \t");
-        size_t n = strcspn(v, "#\r\n");
-        while (n && (v[n - 1] == ' ' || v[n - 1] == '\t')) n--;
-        if (n >= 2 && (v[0] == '"' || v[0] == '\'') && v[n - 1] == v[0]) {
-            v++;
-            n -= 2;
+    for (const char *line = buf.data; ok && !kind && line && *line;) {
+        size_t len = strcspn(line, "\n");
+        if (!strncmp(line, "kind:", 5) && len >= 5) {
+            const char *v = line + 5;
+            v += strspn(v, " \t");
+            size_t n = strcspn(v, "#\r\n");
+            while (n && (v[n - 1] == ' ' || v[n - 1] == '\t')) n--;
+            if (n >= 2 && (v[0] == '"' || v[0] == '\'') && v[n - 1] == v[0]) {
+                v++;
+                n -= 2;
+            }
+            kind = hy_xmalloc(n + 1);
+            memcpy(kind, v, n);
+            kind[n] = 0;
         }
-        kind = hy_xmalloc(n + 1);
-        memcpy(kind, v, n);
-        kind[n] = 0;
+        line += len + (line[len] == '\n');
     }
-    fclose(f);
+    hy_buf_free(&buf);
     return kind;
 }
 
-/* The *.yaml file names of dir, sorted (so that choices never depend on directory order). */
-static bool layout_files(const char *dir, hy_vec *out)
+bool lay_files(const char *dir, hy_vec *out)
 {
     DIR *dp = opendir(dir);
     if (!dp) return false;
@@ -508,7 +514,7 @@ static bool layout_files(const char *dir, hy_vec *out)
 bool lay_kinds(const char *dir, hy_vec *out)
 {
     hy_vec files = {0};
-    if (!layout_files(dir, &files)) return false;
+    if (!lay_files(dir, &files)) return false;
     for (size_t i = 0; i < files.n; i++) {
         char *k = kind_line(files.items[i]);
         if (k) hy_vec_push(out, k);
@@ -522,7 +528,7 @@ char *lay_find(const char *dir, const char *kind)
 {
     hy_vec files = {0};
     char *found = NULL;
-    layout_files(dir, &files);
+    lay_files(dir, &files);
     for (size_t i = 0; i < files.n; i++) {
         char *k = found ? NULL : kind_line(files.items[i]);
         if (k && !strcmp(k, kind)) found = files.items[i];

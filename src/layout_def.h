@@ -114,6 +114,10 @@ char *lay_find(const char *dir, const char *kind);
  * frees them and the vector). False if dir cannot be read. */
 bool lay_kinds(const char *dir, hy_vec *out);
 
+/* The paths of the *.yaml files of dir (new strings pushed on out, sorted by name, so that a
+ * choice never depends on directory order). False if dir cannot be read. */
+bool lay_files(const char *dir, hy_vec *out);
+
 const char *lay_kind_name(lay_kind k);
 
 #endif

@@ -5,6 +5,7 @@
  * `batch` is handed to batch.c, which parses its own options. */
 #include "batch.h"
 #include "datadir.h"
+#include "outfile.h"
 #include "render.h"
 #include "yaml_load.h"
 
@@ -30,7 +31,7 @@ static const char general_help[] =
     "  batch    render a directory tree or a manifest of documents, incrementally\n"
     "A file name '-' is standard input (IN) or standard output (-o -).\n"
     "exit status: 0 success, 1 an output could not be written, 2 a document has errors or\n"
-    "the command line is wrong. See man hyoka.\n";
+    "the command line is wrong, 75 (batch) another run holds the lock. See man hyoka.\n";
 
 static const char render_help[] =
     "usage: hyoka render IN.yaml [-o OUT.pdf] [options]\n"
@@ -66,20 +67,25 @@ static const char layout_help[] =
 
 static const char batch_help[] =
     "usage: hyoka batch SRC -o OUTDIR [options]\n"
-    "SRC is a directory of *.yaml or a manifest (one path a line); OUTDIR mirrors it\n"
+    "SRC is a directory of *.yaml and *.yml or a manifest (one path a line); OUTDIR mirrors it\n"
     "(a/x.yaml -> OUTDIR/a/x.pdf); unchanged documents are skipped (see docs/batch.md).\n"
     "  -o OUTDIR           the output tree\n"
     "  -j, --jobs N        worker processes (default: the number of cores)\n"
     "  --force             render every document, even if up to date\n"
     "  --shard I/N         only shard I (0 <= I < N) of the documents\n"
-    "  --report FILE       write a JSON report of every document\n"
+    "  --report FILE       write a JSON report of every document (its directory is created)\n"
+    "  --state DIR         the incremental state (default: OUTDIR's hidden sibling\n"
+    "                      .NAME.hyoka-state; never inside OUTDIR)\n"
+    "  --prune             remove the PDFs of documents that no longer exist (only PDFs\n"
+    "                      hyoka wrote and nobody changed)\n"
     "  --timeout SEC       kill a document's worker after SEC seconds (default 600, 0 = none)\n"
     "  --progress          progress even when stderr is not a terminal\n"
     "  -q, --quiet         print only errors\n"
     "  --stamp TEXT, --watermark TEXT, --layouts DIR, --fonts FILE   as for render\n"
     "  -h, --help          this help\n"
     "exit status: 0 all rendered or up to date, 1 an output failed or a worker died,\n"
-    "2 a document has errors or the command line is wrong.\n";
+    "2 a document has errors or the command line is wrong, 75 another batch holds this\n"
+    "shard's lock (nothing was done; try again later).\n";
 
 /* The options of render and check; each takes a value. */
 typedef struct {
@@ -196,6 +202,17 @@ static bool find_data(hy_datadir *dd, const char *layouts, const char *fonts)
     return ok;
 }
 
+/* The output path is checked before any work (outfile.c): an empty path, a directory, a
+ * device, a FIFO, a symbolic link or the input itself is a usage error. */
+static bool out_ok(const char *out, const char **inputs, int n)
+{
+    hy_diags d = {0};
+    bool ok = hy_outfile_check_target(out, inputs, n, &d);
+    hy_diags_print(&d, stderr);
+    hy_diags_free(&d);
+    return ok;
+}
+
 /* render IN -o -: the PDF is made in memory and written to standard output. */
 static int render_to_stdout(hy_engine *e, const char *in, hy_diags *d)
 {
@@ -254,8 +271,9 @@ static int run_render_or_check(const char *cmd, int argc, char **argv)
     }
     hy_datadir dd = {0};
     if (!rc && !find_data(&dd, c.layouts, c.fonts)) rc = EXIT_USAGE;
+    if (!rc && render && !c.out) c.out = out = default_output(c.inputs[0]);
+    if (!rc && render && !out_ok(c.out, c.inputs, c.n_inputs)) rc = EXIT_USAGE;
     if (!rc) {
-        if (render && !c.out) c.out = out = default_output(c.inputs[0]);
         hy_render_options ro = {dd.layouts_dir, dd.fonts_file, c.stamp, c.watermark, source_date_epoch()};
         hy_engine *e = hy_engine_new(&ro);
         for (int i = 0; i < c.n_inputs; i++) {

@@ -1,5 +1,6 @@
 /* pdf_out.c — hy_boxes → PDF through libharu (see pdf_out.h). */
 #include "pdf_out.h"
+#include "outfile.h"
 #include "era.h"
 #include "content.h"
 #include "pdf_archive.h"
@@ -359,53 +360,20 @@ static HPDF_STATUS save_raw(HPDF_Doc pdf, hy_buf *mem)
     return HPDF_OK;
 }
 
-/* Writes data to the new file `file` (never an existing one: O_EXCL, and so no symlink) and
- * flushes it to disk, so that renaming it into place publishes a complete file. */
-static bool write_new_file(const char *file, const char *data, size_t len)
+/* Saves the built document packed (pdf_pack.h) into mem (files are written by outfile.c). */
+static bool save(HPDF_Doc pdf, hy_buf *mem)
 {
-    int fd = open(file, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0644);
-    if (fd < 0) return false;
-    for (size_t done = 0; done < len;) {
-        ssize_t n = write(fd, data + done, len - done);
-        if (n < 0 && errno == EINTR) continue;
-        if (n <= 0) {
-            int e = n < 0 ? errno : EIO;
-            close(fd);
-            errno = e;
-            return false;
-        }
-        done += (size_t)n;
-    }
-    if (fsync(fd) != 0) {
-        int e = errno;
-        close(fd);
-        errno = e;
-        return false;
-    }
-    return close(fd) == 0;
-}
-
-/* Saves the built document packed (pdf_pack.h) to the file `file`, or into `mem` when file is
- * NULL. On failure *io_errno is the errno of a failed write (0: libharu or packing failed). */
-static bool save(HPDF_Doc pdf, const char *file, hy_buf *mem, int *io_errno)
-{
-    hy_buf raw = {0}, packed = {0};
+    hy_buf raw = {0};
     hy_deflater *z = hy_deflater_new();
-    bool ok = z && save_raw(pdf, &raw) == HPDF_OK && hy_pdf_pack(z, raw.data, raw.len, file ? &packed : mem);
-    *io_errno = 0;
-    if (ok && file && !write_new_file(file, packed.data, packed.len)) {
-        *io_errno = errno ? errno : EIO;
-        ok = false;
-    }
+    bool ok = z && save_raw(pdf, &raw) == HPDF_OK && hy_pdf_pack(z, raw.data, raw.len, mem);
     hy_deflater_free(z);
     hy_buf_free(&raw);
-    hy_buf_free(&packed);
     return ok;
 }
 
 /* Builds the PDF and saves it; `name` is used in messages. */
-static bool produce(const hy_boxes *b, const hy_fontset *fs, const hy_pdf_options *opt,
-                    const char *file, hy_buf *mem, const char *name, hy_diags *d)
+static bool produce(const hy_boxes *b, const hy_fontset *fs, const hy_pdf_options *opt, hy_buf *mem,
+                    const char *name, hy_diags *d)
 {
     harness h = {0};
     HPDF_Doc pdf = HPDF_New(on_error, &h);
@@ -416,43 +384,27 @@ static bool produce(const hy_boxes *b, const hy_fontset *fs, const hy_pdf_option
     pdf_font fonts[HY_MAX_FONTS] = {0};
     size_t diags_before = d->n;
     bool ok = build(pdf, b, fs, opt, fonts, d) && !h.error;
-    int save_errno = 0;
-    if (ok && !save(pdf, file, mem, &save_errno)) ok = false;
+    if (ok && !save(pdf, mem)) ok = false;
     HPDF_Free(pdf);
     for (int i = 0; i < HY_MAX_FONTS; i++) hy_subset_free(&fonts[i].subset);
     if (ok || d->n > diags_before) return ok;  /* or already explained (a font could not be subset) */
-    if (save_errno)
-        hy_diag_add(d, name, 0, 0, "cannot write the PDF: %s", strerror(save_errno));
-    else
-        hy_diag_add(d, name, 0, 0, "the PDF writer failed (libharu error 0x%04X, detail %u)",
-                    (unsigned)h.error, (unsigned)h.detail);
+    hy_diag_add(d, name, 0, 0, "the PDF writer failed (libharu error 0x%04X, detail %u)", (unsigned)h.error,
+                (unsigned)h.detail);
     return false;
 }
 
 bool hy_pdf_write(const hy_boxes *b, const hy_fontset *fs, const hy_pdf_options *opt,
                   const char *path, hy_diags *d)
 {
-    /* rename() would replace whatever the path names; a device (/dev/null) or a directory
-     * is never the place for a PDF. */
-    struct stat st;
-    if (stat(path, &st) == 0 && !S_ISREG(st.st_mode)) {
-        hy_diag_add(d, path, 0, 0, "cannot write the PDF: the output path exists and is not a regular file");
-        return false;
-    }
-    char *tmp = hy_xmalloc(strlen(path) + 32);
-    sprintf(tmp, "%s.tmp%ld", path, (long)getpid());
-    bool ok = produce(b, fs, opt, tmp, NULL, path, d);
-    if (ok && rename(tmp, path) != 0) {
-        hy_diag_add(d, path, 0, 0, "cannot write the PDF: %s", strerror(errno));
-        ok = false;
-    }
-    if (!ok) unlink(tmp);
-    free(tmp);
+    /* Built in memory, then written by outfile.c (a new temporary file, fsync, rename). */
+    hy_buf pdf = {0};
+    bool ok = produce(b, fs, opt, &pdf, path, d) && hy_outfile_put(path, "the PDF", pdf.data, pdf.len, d);
+    hy_buf_free(&pdf);
     return ok;
 }
 
 bool hy_pdf_write_mem(const hy_boxes *b, const hy_fontset *fs, const hy_pdf_options *opt,
                       hy_buf *out, hy_diags *d)
 {
-    return produce(b, fs, opt, NULL, out, NULL, d);
+    return produce(b, fs, opt, out, NULL, d);
 }

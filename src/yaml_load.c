@@ -4,6 +4,7 @@
  * NUL and control characters. libyaml's reader would refuse the same bytes, but it reports a
  * byte offset; checking first lets every such error carry line:col like all the others. */
 #include "yaml_load.h"
+#include "infile.h"
 
 #include <errno.h>
 #include <stdint.h>
@@ -544,44 +545,23 @@ bool yl_load_mem(const char *name, const char *data, size_t len, yl_doc *doc, hy
     return ok;
 }
 
-bool yl_read_file(const char *path, hy_buf *buf, hy_diags *d)
+/* Through the bounded reader (infile.c): "-" is standard input. */
+static bool read_input(const char *path, int flags, hy_buf *buf, hy_diags *d)
 {
-    bool is_stdin = !strcmp(path, "-");
-    const char *name = is_stdin ? YL_STDIN_NAME : path;
-    FILE *f = is_stdin ? stdin : fopen(path, "rb");
-    if (!f) {
-        hy_diag_add(d, name, 0, 0, "cannot open the file: %s", strerror(errno));
-        return false;
-    }
-    struct stat st;
-    if (fstat(fileno(f), &st) == 0 && S_ISDIR(st.st_mode)) {
-        if (!is_stdin) fclose(f);
-        hy_diag_add(d, name, 0, 0, "this is a directory; give the path of a YAML file");
-        return false;
-    }
-    char chunk[65536];
-    size_t n;
-    bool too_big = false;
-    while ((n = fread(chunk, 1, sizeof chunk, f)) > 0) {
-        if (buf->len + n > YL_MAX_INPUT_BYTES) { too_big = true; break; }
-        hy_buf_add(buf, chunk, n);
-    }
-    bool read_err = !too_big && ferror(f);
-    int read_errno = errno;
-    if (!is_stdin) fclose(f);
-    if (too_big)
-        hy_diag_add(d, name, 0, 0, "the file is larger than %u MiB (%u bytes), the limit for one file",
-                    YL_MAX_INPUT_BYTES >> 20, YL_MAX_INPUT_BYTES);
-    else if (read_err)
-        hy_diag_add(d, name, 0, 0, "cannot read the file: %s", strerror(read_errno));
-    return !too_big && !read_err;
+    if (!strcmp(path, "-")) return hy_infile_read_fd(0, YL_STDIN_NAME, YL_MAX_INPUT_BYTES, buf, d);
+    return hy_infile_read(path, flags, YL_MAX_INPUT_BYTES, buf, NULL, d);
 }
 
-bool yl_load_file(const char *path, yl_doc *doc, hy_diags *d)
+bool yl_read_file(const char *path, hy_buf *buf, hy_diags *d)
+{
+    return read_input(path, HY_IN_ANY, buf, d);
+}
+
+static bool load_path(const char *path, int flags, yl_doc *doc, hy_diags *d)
 {
     const char *name = strcmp(path, "-") ? path : YL_STDIN_NAME;
     hy_buf buf = {0};
-    if (!yl_read_file(path, &buf, d)) {
+    if (!read_input(path, flags, &buf, d)) {
         *doc = (yl_doc){.file = hy_xstrdup(name)};
         hy_buf_free(&buf);
         return false;
@@ -589,6 +569,16 @@ bool yl_load_file(const char *path, yl_doc *doc, hy_diags *d)
     bool ok = yl_load_mem(name, buf.data ? buf.data : "", buf.len, doc, d);
     hy_buf_free(&buf);
     return ok;
+}
+
+bool yl_load_file(const char *path, yl_doc *doc, hy_diags *d)
+{
+    return load_path(path, HY_IN_ANY, doc, d);
+}
+
+bool yl_load_regular(const char *path, yl_doc *doc, hy_diags *d)
+{
+    return load_path(path, HY_IN_REGULAR, doc, d);
 }
 
 void yl_free(yl_doc *doc)

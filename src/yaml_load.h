@@ -44,10 +44,13 @@ typedef struct {
 #define YL_STDIN_NAME "<stdin>"
 
 /* Appends the whole file (path "-": standard input, which stays open) to buf, refusing more
- * than YL_MAX_INPUT_BYTES. False with a diagnostic naming the file on any failure. */
+ * than YL_MAX_INPUT_BYTES (infile.c). False with a diagnostic naming the file on any failure. */
 bool yl_read_file(const char *path, hy_buf *buf, hy_diags *d);
 /* Reads (as yl_read_file) and parses a file. doc->file is set even on failure; yl_free it. */
 bool yl_load_file(const char *path, yl_doc *doc, hy_diags *d);
+/* The same, but only a regular file is read (a FIFO or a device is an error at once): for
+ * configuration files, which must never block or stream without end. */
+bool yl_load_regular(const char *path, yl_doc *doc, hy_diags *d);
 bool yl_load_mem(const char *name, const char *data, size_t len, yl_doc *doc, hy_diags *d);
 void yl_free(yl_doc *doc);
 

@@ -33,15 +33,17 @@ rc=0
 for d in $GOOD; do
   [ -s "$T/out/$d.pdf" ] || fail "missing $T/out/$d.pdf"
   head -c 5 "$T/out/$d.pdf" | grep -q '%PDF-' || fail "$d.pdf is not a PDF"
-  grep -q '^fnv1a64:[0-9a-f]\{16\} pages:[0-9][0-9]*$' "$T/out/$d.pdf.hash" || fail "bad $d.pdf.hash"
+  grep -q '^fnv1a64:[0-9a-f]\{16\} pages:[0-9][0-9]* pdf:[0-9a-f]\{16\} bytes:[0-9][0-9]*$' "$T/.out.hyoka-state/$d.pdf.state" \
+    || fail "bad state file for $d"
 done
+[ -z "$(find "$T/out" ! -type d ! -name '*.pdf')" ] || { find "$T/out"; fail "OUTDIR holds more than PDFs"; }
 [ ! -e "$T/out/meguro/broken.pdf" ] || fail "broken.pdf was written"
 grep -q "meguro/broken.yaml:[0-9][0-9]*:[0-9][0-9]*: error: " "$T/err1" || { cat "$T/err1"; fail "no file:line:col error for broken.yaml"; }
 grep -q "4 rendered, 0 skipped, 1 failed" "$T/err1" || { cat "$T/err1"; fail "first summary"; }
 [ "$(json "$T/r1.json" 'r["totals"]["rendered"], r["totals"]["failed"], r["totals"]["exit_status"]')" = "(4, 1, 2)" ] || fail "report totals"
 json "$T/r1.json" '[d for d in r["documents"] if d["status"] == "failed"][0]["errors"][0]' | grep -q "broken.yaml:[0-9]*:[0-9]*: error: " || fail "report errors"
 [ "$(json "$T/r1.json" 'sum(d["pages"] for d in r["documents"])')" -gt 50 ] || fail "report pages"
-find "$T/out" -name '*.tmp*' | grep . && fail "temporary files left"
+find "$T/out" "$T/.out.hyoka-state" -name '*.tmp*' | grep . && fail "temporary files left"
 
 # --- second run: everything up to date
 rc=0
@@ -103,37 +105,22 @@ grep -q "list.txt:5:1: error: '../escape.yaml'" "$T/errm" || { cat "$T/errm"; fa
 [ "$(json "$T/rm.json" 'len(r["documents"])')" = 3 ] || fail "manifest duplicates"
 
 # --- a worker killed mid-document: that document fails, the others are rendered, exit 1.
-# The worker blocks reading a FIFO (the writer holds it open) and is killed from here.
-mkfifo "$T/in/stuck.yaml"
-printf 'stuck.yaml\nchiba/002-chiba-kenshin.yaml\nmeguro/001-meguro-kaigo.yaml\n' > "$T/in/list2.txt"
-( exec 3> "$T/in/stuck.yaml"; touch "$T/opened"; sleep 30 ) &
-writer=$!
-"$HYOKA" batch "$T/in/list2.txt" -o "$T/k" -j 1 --report "$T/rk.json" 2> "$T/errk" &
-batch=$!
-n=0
-while [ ! -e "$T/opened" ] && [ $n -lt 300 ]; do sleep 0.05; n=$((n + 1)); done
-sleep 0.2
-worker=""
-for s in /proc/[0-9]*/stat; do
-  set -- $(cat "$s" 2>/dev/null || true)
-  [ "${4:-}" = "$batch" ] && worker=$1
-done
-[ -n "$worker" ] || fail "no worker process found"
-kill -9 "$worker"
-rc=0
-wait "$batch" || rc=$?
-kill "$writer" 2>/dev/null || true
+# The first worker is stopped (SIGSTOP) as soon as it exists, then killed from here.
+mkdir -p "$T/many"
+for i in 1 2 3 4 5 6 7 8 9 10 11 12; do cp "$SRC/examples/001-meguro-kaigo.yaml" "$T/many/d$i.yaml"; done
+SIG="python3 $(dirname "$0")/batch_signal.py"
+rc=0; $SIG --worker STOP --worker KILL -- "$HYOKA" batch "$T/many" -o "$T/k" -j 1 --report "$T/rk.json" 2> "$T/errk" || rc=$?
 [ "$rc" = 1 ] || { cat "$T/errk"; fail "killed worker: exit status $rc, want 1"; }
-grep -q "stuck.yaml: error: the worker rendering this document died (killed by signal 9" "$T/errk" || { cat "$T/errk"; fail "death not reported"; }
-[ "$(statuses "$T/rk.json")" = "chiba/002-chiba-kenshin.yaml=rendered meguro/001-meguro-kaigo.yaml=rendered stuck.yaml=failed" ] || fail "after a dead worker: $(statuses "$T/rk.json")"
+grep -q "many/d[0-9]*.yaml: error: the worker rendering this document died (killed by signal 9" "$T/errk" || { cat "$T/errk"; fail "death not reported"; }
+[ "$(json "$T/rk.json" 'sorted(d["status"] for d in r["documents"]) == ["failed"] + ["rendered"] * 11')" = True ] \
+  || fail "after a dead worker: $(statuses "$T/rk.json")"
 
-# --- --timeout: a worker stuck on a document (opening a FIFO nobody writes) is killed
-rm -f "$T/opened"
-rc=0
-"$HYOKA" batch "$T/in/list2.txt" -o "$T/k2" -j 2 --timeout 1 --report "$T/rt.json" 2> "$T/errt" || rc=$?
+# --- --timeout: a worker stuck on a document (stopped) is killed after the timeout
+rc=0; $SIG --worker STOP -- "$HYOKA" batch "$T/many" -o "$T/k2" -j 1 --timeout 1 --report "$T/rt.json" 2> "$T/errt" || rc=$?
 [ "$rc" = 1 ] || { cat "$T/errt"; fail "timeout: exit status $rc, want 1"; }
-grep -q "stuck.yaml: error: .*longer than --timeout 1 s" "$T/errt" || { cat "$T/errt"; fail "timeout not reported"; }
-[ "$(statuses "$T/rt.json")" = "chiba/002-chiba-kenshin.yaml=rendered meguro/001-meguro-kaigo.yaml=rendered stuck.yaml=failed" ] || fail "after a timeout: $(statuses "$T/rt.json")"
+grep -q "many/d[0-9]*.yaml: error: .*longer than --timeout 1 s" "$T/errt" || { cat "$T/errt"; fail "timeout not reported"; }
+[ "$(json "$T/rt.json" 'sorted(d["status"] for d in r["documents"]) == ["failed"] + ["rendered"] * 11')" = True ] \
+  || fail "after a timeout: $(statuses "$T/rt.json")"
 
 # --- usage errors
 rc=0; "$HYOKA" batch "$T/in" 2> /dev/null || rc=$?; [ "$rc" = 2 ] || fail "missing -o accepted"
