@@ -17,7 +17,7 @@ fail() { echo "FAIL: $*" >&2; exit 1; }
 json() { python3 -c 'import json, sys; r = json.load(open(sys.argv[1])); print(eval(sys.argv[2]))' "$1" "$2"; }
 statuses() { json "$1" '" ".join(sorted(d["path"] + "=" + d["status"] for d in r["documents"]))'; }
 # within SEC COMMAND...: the command must end within SEC seconds; prints its exit status
-within() { s=$1; shift; rc=0; timeout -s KILL "$s" "$@" || rc=$?; [ "$rc" != 137 ] || fail "did not end within $s s: $*"; echo "$rc"; }
+within() { s=$1; shift; rc=0; timeout -s KILL "$s" "$@" > /dev/null || rc=$?; [ "$rc" != 137 ] || fail "did not end within $s s: $*"; echo "$rc"; }
 ST="$T/.out.hyoka-state"   # the default state directory of $T/out
 
 mkdir -p "$T/in/sub" "$T/elsewhere"

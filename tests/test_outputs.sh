@@ -14,7 +14,7 @@ export SOURCE_DATE_EPOCH=1700000000
 fail() { echo "FAIL: $*" >&2; exit 1; }
 DOC="$SRC/examples/001-meguro-kaigo.yaml"
 # within SEC COMMAND...: the command must end within SEC seconds; prints its exit status
-within() { s=$1; shift; rc=0; timeout -s KILL "$s" "$@" || rc=$?; [ "$rc" != 137 ] || fail "did not end within $s s: $*"; echo "$rc"; }
+within() { s=$1; shift; rc=0; timeout -s KILL "$s" "$@" > /dev/null || rc=$?; [ "$rc" != 137 ] || fail "did not end within $s s: $*"; echo "$rc"; }
 
 mkdir "$T/w" && cd "$T/w"
 cp "$DOC" doc.yaml
