@@ -129,15 +129,12 @@ void fc_set_cont(fctx *c, tb_cell *cell, const char *label, bool bold, hy_src sr
     const fc_split *splits = c->splits;
     size_t n_splits = c->n_splits;
     fc_tag(c, HY_TAG_REPEAT);  /* a reminder repeated by pagination: an artifact */
-    fc_add_text(c, cell->cont, hy_arena_printf(c->a, "%s%s", label, c->f->continued), c->f->size, bold,
-             src, 0, fc_inner(cell), NULL);
-    /* A repeated label is a reminder, not the text: a long one is cut to its first lines (it
+    /* A repeated label is a reminder, not the text: a long one is cut where a word ends (it
      * was printed in full where it began), so that it can never fill a page by itself. */
-    if (cell->cont->n > MAX_CONT_LINES) {
-        cell->cont->n = MAX_CONT_LINES - 1;
-        fc_add_text(c, cell->cont, hy_arena_printf(c->a, "\u2026%s", c->f->continued), c->f->size, bold, src, 0,
-                 fc_inner(cell), NULL);
-    }
+    const char *shown = hy_typeset_cut(&c->ts, label, c->f->continued, c->f->size, fc_inner(cell), MAX_CONT_LINES,
+                                       src);
+    fc_add_text(c, cell->cont, hy_arena_printf(c->a, "%s%s", shown, c->f->continued), c->f->size, bold,
+             src, 0, fc_inner(cell), NULL);
     c->elem = elem;
     c->splits = splits;
     c->n_splits = n_splits;

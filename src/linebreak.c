@@ -455,6 +455,25 @@ bool lb_break_at(const uint32_t *cps, size_t n, size_t p)
     return p > 0 && p < n && regular_break(cps, 0, p);
 }
 
+static bool hiragana(uint32_t cp)
+{
+    return cp >= 0x3041 && cp <= 0x309F;
+}
+
+int lb_phrase_end(const uint32_t *cps, size_t n, size_t k)
+{
+    if (k == 0 || k >= n)
+        return LB_CUT_NONE;
+    uint32_t a = cps[k - 1], b = cps[k];
+    if (is_space(a) || has(b, LBP_SPACE | LBP_NO_END | LBP_ITEM) || (has(a, LBP_NO_START) && !has(a, LBP_WORD)))
+        return LB_CUT_STRONG;
+    if (!regular_break(cps, 0, k))
+        return LB_CUT_NONE;
+    if (has(a, LBP_NO_START) || (hiragana(a) && !hiragana(b) && !has(b, LBP_NO_START_VSTRICT)))
+        return has(a, LBP_NO_START) ? LB_CUT_STRONG : LB_CUT_WEAK;
+    return LB_CUT_NONE;
+}
+
 /* How good an emergency split is, worst first. JLREQ has no rule for a run wider than the
  * line; like CSS `overflow-wrap: anywhere` we split it, preferring the points listed for
  * lb_wrap in linebreak.h. */

@@ -74,6 +74,17 @@ bool lb_break_allowed(uint32_t a, uint32_t b);
 bool lb_break_at(const uint32_t *cps, size_t n, size_t p);
 
 /*
+ * lb_phrase_end — how well does a text cut before cps[k] (0 < k < n) end on a word? For a
+ * shortened reminder of a long label ("…の保管・消去…（続き）", not "…の保管・消去 リ…"):
+ *   LB_CUT_STRONG  after a space, a closing bracket, a full stop, comma or middle dot, or
+ *                  before a space, an opening bracket or an item number ①;
+ *   LB_CUT_WEAK    where hiragana (a particle: の を に …) meets another script: 個人情報の|保管;
+ *   LB_CUT_NONE    inside a word, or where no line may break (lb_break_at).
+ */
+enum { LB_CUT_NONE, LB_CUT_WEAK, LB_CUT_STRONG };
+int lb_phrase_end(const uint32_t *cps, size_t n, size_t k);
+
+/*
  * lb_wrap — greedy wrapping of cps[0..n) into lines no wider than `max_width`.
  *
  *   cps, w      code points and their advance widths (any integer unit, >= 0); may be NULL

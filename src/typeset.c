@@ -187,3 +187,83 @@ double hy_text_width(hy_typesetter *t, const char *text, double size, hy_src src
     shaped_free(&s);
     return (double)x * size / 1000.0;
 }
+
+/* Lines needed for text at size and width, without keeping them (or reporting a character
+ * again: the text was set in full before). */
+static size_t count_lines(hy_typesetter *t, const char *text, double size, double width, hy_src src)
+{
+    hy_arena scratch = {0};
+    hy_diags quiet_diags = {0};
+    hy_typesetter quiet = *t;
+    quiet.arena = &scratch;
+    quiet.diags = &quiet_diags;
+    hy_tline *lines;
+    size_t n = hy_typeset(&quiet, text, size, width, src, &lines);
+    hy_arena_free(&scratch);
+    hy_diags_free(&quiet_diags);
+    return n;
+}
+
+/* text's code points [0, k) without trailing spaces, then "…" and suffix (a new string). */
+static char *cut_text(const uint32_t *cps, size_t k, const char *suffix)
+{
+    while (k > 0 && (cps[k - 1] == ' ' || cps[k - 1] == 0x3000)) k--;
+    hy_buf b = {0};
+    for (size_t i = 0; i < k; i++) {
+        char u[4];
+        hy_buf_add(&b, u, hy_utf8_encode(cps[i], u));
+    }
+    hy_buf_puts(&b, "\u2026");
+    hy_buf_puts(&b, suffix);
+    return b.data;
+}
+
+static bool cut_fits(hy_typesetter *t, const uint32_t *cps, size_t k, const char *suffix, double size,
+                     double width, size_t max_lines, hy_src src)
+{
+    char *s = cut_text(cps, k, suffix);
+    bool fits = count_lines(t, s, size, width, src) <= max_lines;
+    free(s);
+    return fits;
+}
+
+const char *hy_typeset_cut(hy_typesetter *t, const char *text, const char *suffix, double size, double width,
+                           size_t max_lines, hy_src src)
+{
+    char *whole = hy_xasprintf("%s%s", text, suffix);
+    bool fits = count_lines(t, whole, size, width, src) <= max_lines;
+    free(whole);
+    if (fits) return text;
+    size_t n;
+    uint32_t *cps = hy_utf8_to_cps(text, &n);
+    if (t->underline_markup) { /* a reminder is not underlined: no tag is cut in two or left open */
+        size_t m = 0;
+        bool ul;
+        for (size_t i = 0; i < n; i++) {
+            size_t tag = underline_tag(cps + i, n - i, &ul);
+            if (tag) i += tag - 1;
+            else cps[m++] = cps[i];
+        }
+        n = m;
+    }
+    /* the longest start that fits (a longer start never needs fewer lines) */
+    size_t lo = 0, hi = n;
+    while (lo < hi) {
+        size_t mid = (lo + hi + 1) / 2;
+        if (cut_fits(t, cps, mid, suffix, size, width, max_lines, src)) lo = mid;
+        else hi = mid - 1;
+    }
+    size_t strong = 0, weak = 0;
+    for (size_t k = lo; k > 0 && !strong; k--) {
+        int q = lb_phrase_end(cps, n, k);
+        if (q == LB_CUT_STRONG) strong = k;
+        if (q == LB_CUT_WEAK && !weak) weak = k;
+    }
+    /* a word end, unless it keeps less than a third of what a cut inside a word keeps */
+    size_t keep = strong * 3 >= lo ? strong : weak * 3 >= lo ? weak : lo;
+    char *cut = cut_text(cps, keep, "");
+    const char *s = hy_arena_strdup(t->arena, cut);
+    free(cut);
+    free(cps);
+    return s;
+}

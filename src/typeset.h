@@ -39,6 +39,13 @@ typedef struct {
  * lines (at least 1) and stores an arena array in *lines. */
 size_t hy_typeset(hy_typesetter *t, const char *text, double size, double width, hy_src src,
                   hy_tline **lines);
+/* A reminder of a long text (a label repeated where its row continues): text itself when
+ * text + suffix fits in max_lines lines of width pt at size; else the longest start of text that
+ * ends on a word (lb_phrase_end: after a space or punctuation, or failing that after a particle)
+ * and, followed by "…" and suffix, fits; "…" alone if none does. Trailing spaces of the start are
+ * dropped. Arena string; suffix is not included. */
+const char *hy_typeset_cut(hy_typesetter *t, const char *text, const char *suffix, double size, double width,
+                           size_t max_lines, hy_src src);
 /* Width in pt of text set on one line. */
 double hy_text_width(hy_typesetter *t, const char *text, double size, hy_src src);
 

@@ -8,6 +8,8 @@ see src/layout_dump.h), not the PDF's text, and reports every page that shows:
               document's last: its content begins the next page without it;
   unlabelled  a row continued from the page before whose first column is blank or whose label
               cell does not show its label (marked continued);
+  cut         a label repeated where its row continues, shortened ("…（続き）") inside a word
+              rather than after a space, punctuation, a bracket or a particle;
   kinsoku     a wrapped line that starts with a closing bracket or another character JLREQ 3.1.7
               forbids at line start, or a line that ends with an opening bracket (JLREQ 3.1.8)
               and goes on in the next line;
@@ -56,7 +58,7 @@ NO_START = set(
 # JLREQ 3.1.8: not at line end. cl-01 opening brackets (+ forms, < ＜).
 NO_END = set("‘“(〔[{〈《「『【⦅〘〖«〝（［｛｟｢〚<＜〈‹")
 
-KINDS = ("stranded", "unlabelled", "kinsoku", "item", "lone", "bookmark", "render")
+KINDS = ("stranded", "unlabelled", "cut", "kinsoku", "item", "lone", "bookmark", "render")
 
 # The number of a running list's item at the end of a line: digits with . ． ) ） after a
 # separator or the line start, or a circled / parenthesised number (① ⑴ ⒈ ❶ ㈠ ㉑ ㊱). (Lines
@@ -65,6 +67,24 @@ KINDS = ("stranded", "unlabelled", "kinsoku", "item", "lone", "bookmark", "rende
 ITEM_END = re.compile(r"(?:(?:^|[、，,・ \u3000])\d+[.．)）][\u2460-\u24ff]?"
                       r"|\d[.．][\u2460-\u24ff]|[\u2460-\u249b\u24ea-\u24ff\u2776-\u2793\u3220-\u3229"
                       r"\u3251-\u325f\u32b1-\u32bf])$")
+
+
+WORD_END_AFTER = set(" \u3000、。，．・：:;；.,)）」』】〕〉》>＞］]")
+WORD_START_BEFORE = set(" \u3000(（「『【〔〈《<＜［[")
+
+
+def hiragana(ch):
+    return "\u3041" <= ch <= "\u309f"
+
+
+def cut_at_word(prefix, original):
+    """Does a shortened label `prefix` (of `original`) end where a word ends?"""
+    prefix = prefix.rstrip(" \u3000")
+    if not prefix or not original.startswith(prefix) or len(original) == len(prefix):
+        return True
+    a, b = prefix[-1], original[len(prefix)]
+    return (a in WORD_END_AFTER or b in WORD_START_BEFORE or "\u2460" <= b <= "\u24ff"
+            or (hiragana(a) and not hiragana(b)))
 
 
 def cell_text(cell):
@@ -115,6 +135,23 @@ def check_doc(doc):
             if c["label"] and (part["continued"] or c["cont"]) and not cell_text(c):
                 faults.append(("unlabelled", part["page"],
                                "continued row %d: a label cell is blank" % part["row"]))
+
+    first_part = {}
+    for part in rows:
+        if not part["continued"] and part["kind"] != "header":
+            first_part.setdefault(part["row"], part)
+    for part in rows:
+        if part["kind"] == "header":
+            continue
+        for c in part["cells"]:
+            t = cell_text(c)
+            if not (c["cont"] and "…" in t):
+                continue
+            orig = first_part.get(part["row"])
+            same = [o for o in (orig["cells"] if orig else []) if abs(o["x"] - c["x"]) < 0.5]
+            prefix = t[:t.rindex("…")]
+            if same and not cut_at_word(prefix, cell_text(same[0])):
+                faults.append(("cut", part["page"], "label cut inside a word: %s" % t[-24:]))
 
     for part in rows:
         for c in part["cells"]:
