@@ -1,5 +1,6 @@
 /* font.c — fontconfig lookup and FreeType metrics (see font.h). */
 #include "font.h"
+#include "cfg.h"
 #include "util.h"
 #include "yaml_load.h"
 
@@ -94,26 +95,56 @@ static bool add_first(hy_fontset *fs, const yl_node *families, hy_buf *tried)
     return false;
 }
 
-static const yl_node *family_list(const yl_doc *cfg, const char *role)
+/* Checks the whole fonts file: a mapping of roles (and `fallback`) to lists of at most
+ * HY_MAX_FONTS family names. Every mistake is reported, located; false if there was any. */
+static bool check_config(const yl_doc *cfg, const char *path, hy_diags *d)
 {
-    const yl_node *l = yl_get(cfg->root, role);
-    return l && l->kind == YL_SEQ ? l : NULL;
+    cfg_ctx c = {path, "fonts", d, true};
+    const yl_node *root = cfg->root;
+    if (!root || root->kind != YL_MAP) {
+        cfg_error(&c, root, "the fonts file must be a mapping of roles to lists of font families, "
+                            "e.g. gothic: [BIZ UDGothic, IPAexGothic]");
+        return false;
+    }
+    for (size_t i = 0; i < root->n; i++) {
+        const yl_node *k = root->items[i], *v = root->vals[i];
+        if (v->kind != YL_SEQ) {
+            cfg_error(&c, v, "'%s' must be a list of font family names, e.g. %s: [BIZ UDGothic, IPAexGothic]",
+                      k->str, k->str);
+            continue;
+        }
+        if (v->n > HY_MAX_FONTS)
+            cfg_error(&c, v, "'%s' names %zu families; at most %d are used", k->str, v->n, HY_MAX_FONTS);
+        if (!v->n && strcmp(k->str, "fallback")) cfg_error(&c, v, "'%s' names no font family", k->str);
+        for (size_t j = 0; j < v->n; j++) {
+            const char *fam = cfg_text(&c, v->items[j], "a font family name");
+            if (fam && !*fam) cfg_error(&c, v->items[j], "a font family name is empty");
+        }
+    }
+    return c.ok;
 }
 
 bool hy_fonts_load(hy_fontset *fs, const char *config_path, const char *role, hy_diags *d)
 {
     memset(fs, 0, sizeof *fs);
     yl_doc cfg;
-    if (!yl_load_regular(config_path, &cfg, d)) {
+    if (!yl_load_regular(config_path, &cfg, d) || !check_config(&cfg, config_path, d)) {
         yl_free(&cfg);
         return false;
     }
     hy_fonts_init();
     hy_buf tried = {0};
-    const yl_node *primary = family_list(&cfg, role);
+    const yl_node *primary = yl_get(cfg.root, role);
     bool ok = true;
-    if (!primary) {
-        hy_diag_add(d, config_path, 0, 0, "no font role '%s' in the fonts file", role);
+    if (!primary || !strcmp(role, "fallback")) {
+        hy_buf roles = {0};
+        for (size_t i = 0; i < cfg.root->n; i++)
+            if (strcmp(cfg.root->items[i]->str, "fallback"))
+                hy_buf_printf(&roles, "%s%s", roles.len ? ", " : "", cfg.root->items[i]->str);
+        hy_diag_add(d, config_path, cfg.root->line, cfg.root->col,
+                    "fonts: no font role '%s' in the fonts file (the layout asks for it; the roles are: %s)", role,
+                    roles.data ? roles.data : "none");
+        hy_buf_free(&roles);
         ok = false;
     } else if (!add_first(fs, primary, &tried)) {
         hy_diag_add(d, config_path, primary->line, primary->col,
@@ -121,7 +152,7 @@ bool hy_fonts_load(hy_fontset *fs, const char *config_path, const char *role, hy
                     tried.data ? tried.data : "nothing");
         ok = false;
     }
-    const yl_node *fb = family_list(&cfg, "fallback");
+    const yl_node *fb = yl_get(cfg.root, "fallback");
     for (size_t i = 0; ok && fb && i < fb->n && fs->n_pending < HY_MAX_FONTS - 1; i++) {
         if (!strcmp(fb->items[i]->str, fs->fonts[0].family)) continue;
         fs->pending[fs->n_pending++] = hy_xstrdup(fb->items[i]->str);

@@ -1,6 +1,7 @@
 /* layout_def.c — reads layouts/NAME.yaml into lay_form (see layout_def.h). A mistake in a layout
  * file is reported like a mistake in a document: file:line:col. */
 #include "layout_def.h"
+#include "cfg.h"
 #include "infile.h"
 
 #include <dirent.h>
@@ -16,133 +17,140 @@ static const char *const KIND_NAMES[LK_COUNT_] = {
     [LK_PARAM] = "param",
 };
 
-/* Attributes a node may carry; anything else in a layout node is reported. */
+/* Every attribute a node may carry; which kind takes which is in KIND_ATTRS. */
 static const char *const NODE_ATTRS[] = {
     "kind", "key", "label", "title", "text", "bookmark", "align", "new_page", "wide", "required",
     "repeat", "multi", "value", "options", "list", "count", "count_of", "checks", "lines", "rows",
     "cells", "columns", "max", "min_rows", "ranges", "width", "labels_from", "label2_from", NULL,
 };
 
+/* What each node kind reads (docs/layout.md): the attributes it must have, and the others it
+ * may have (space-separated). A fields cell and a table column also take `width` (required),
+ * a table column `repeat`, `multi`, `labels_from` and `label2_from`. */
+static const struct { const char *needs, *may; } KIND_ATTRS[LK_COUNT_] = {
+    [LK_SECTION] = {"rows", "key title bookmark new_page"},
+    [LK_HEAD] = {"label", "key checks rows new_page"},
+    [LK_TEXT] = {"key", "label wide required"},
+    [LK_DATE] = {"key", "label wide required"},
+    [LK_INT] = {"key", "label wide required"},
+    [LK_CHOICE] = {"key options", "label wide required count count_of"},
+    [LK_CHECKS] = {"key list", "label wide required"},
+    [LK_SPAN] = {"label rows", "value"},
+    [LK_GROUP] = {"key label rows", "title max min_rows ranges required"},
+    [LK_RISK] = {"label", "key rows"},
+    [LK_BLOCKS] = {"key", "required"},
+    [LK_TABLE] = {"key columns", "required"},
+    [LK_FIELDS] = {"cells", ""},
+    [LK_BLOCK] = {"key label", "value required new_page"},
+    [LK_TITLE] = {"text", "align"},
+    [LK_TOC] = {"label lines", ""},
+    [LK_PARAM] = {"key", "value required"},
+};
+
+/* Where a node stands: a row of the body, a cell of `fields`, a column of `table`, or the
+ * `value` of a span. */
+typedef enum { ROLE_ROW, ROLE_CELL, ROLE_COLUMN, ROLE_VALUE } node_role;
+
+#define MAX_DEPTH 32     /* nesting of nodes */
+#define MAX_COLUMNS 16   /* of a table or a fields row (within TB_MAX_CELLS, with multi columns) */
+#define MAX_GROUP 1000   /* `max` entries of a group */
+
 const char *lay_kind_name(lay_kind k)
 {
     return (unsigned)k < LK_COUNT_ ? KIND_NAMES[k] : "?";
 }
 
-/* Edit distance of two short ASCII names (layout attributes and kinds), capped at 9. */
-static int name_distance(const char *a, const char *b)
-{
-    size_t na = strlen(a), nb = strlen(b);
-    if (na > 31 || nb > 31) return 9;
-    int row[32];
-    for (size_t j = 0; j <= nb; j++) row[j] = (int)j;
-    for (size_t i = 1; i <= na; i++) {
-        int diag = row[0];
-        row[0] = (int)i;
-        for (size_t j = 1; j <= nb; j++) {
-            int up = row[j], best = diag + (a[i - 1] != b[j - 1]);
-            if (up + 1 < best) best = up + 1;
-            if (row[j - 1] + 1 < best) best = row[j - 1] + 1;
-            row[j] = best;
-            diag = up;
-        }
-    }
-    return row[nb];
-}
-
-/* The closest of `names` (n entries, or NULL-terminated when n is 0) to `bad`, or NULL. */
-static const char *closest(const char *const *names, size_t n, const char *bad)
-{
-    const char *best = NULL;
-    int best_d = 3;
-    for (size_t i = 0; n ? i < n : names[i] != NULL; i++) {
-        int d = name_distance(bad, names[i]);
-        if (d < best_d) { best_d = d; best = names[i]; }
-    }
-    return best;
-}
-
 typedef struct {
     lay_form *f;
-    hy_diags *d;
-    bool ok;
+    cfg_ctx cfg;
 } ctx;
 
-static void bad(ctx *c, const yl_node *n, const char *msg, const char *arg)
+/* True if word is one of the space-separated words of list. */
+static bool listed(const char *list, const char *word)
 {
-    hy_diag_add(c->d, c->f->path, n ? n->line : 0, n ? n->col : 0, msg, arg);
-    c->ok = false;
-}
-
-static const char *str_of(ctx *c, const yl_node *map, const char *key)
-{
-    yl_node *v = yl_get(map, key);
-    if (!v) return NULL;
-    if (v->kind != YL_SCALAR) {
-        bad(c, v, "layout: '%s' must be a text", key);
-        return NULL;
-    }
-    return v->str;
-}
-
-static double num_of(ctx *c, const yl_node *map, const char *key, double dflt)
-{
-    const char *s = str_of(c, map, key);
-    if (!s) return dflt;
-    char *end;
-    double v = strtod(s, &end);  /* layout numbers are plain decimals with '.' */
-    if (*end || end == s) bad(c, yl_get(map, key), "layout: '%s' must be a number", key);
-    return v;
-}
-
-static bool bool_of(ctx *c, const yl_node *map, const char *key)
-{
-    const char *s = str_of(c, map, key);
-    if (!s) return false;
-    if (!strcmp(s, "true")) return true;
-    if (!strcmp(s, "false")) return false;
-    bad(c, yl_get(map, key), "layout: '%s' must be true or false", key);
+    size_t n = strlen(word);
+    for (const char *p = list; (p = strstr(p, word)); p += n)
+        if ((p == list || p[-1] == ' ') && (p[n] == ' ' || p[n] == 0)) return true;
     return false;
 }
 
-/* A list of texts (or a single text) as a NULL-free array. */
-static const char **strs_of(ctx *c, const yl_node *v, size_t *n)
+static bool takes(lay_kind k, node_role role, const char *attr)
 {
-    *n = 0;
-    if (!v) return NULL;
-    if (v->kind != YL_SEQ) {
-        bad(c, v, "layout: expected a list%s", "");
-        return NULL;
+    if (!strcmp(attr, "kind") || listed(KIND_ATTRS[k].needs, attr) || listed(KIND_ATTRS[k].may, attr))
+        return true;
+    if (role == ROLE_CELL || role == ROLE_COLUMN) {
+        if (!strcmp(attr, "width")) return true;
+        if (role == ROLE_COLUMN && listed("repeat multi labels_from label2_from", attr)) return true;
     }
-    const char **out = hy_arena_alloc(&c->f->arena, (v->n + 1) * sizeof *out);
-    for (size_t i = 0; i < v->n; i++) {
-        if (v->items[i]->kind != YL_SCALAR) bad(c, v->items[i], "layout: expected a text%s", "");
-        else out[(*n)++] = v->items[i]->str;
+    return false;
+}
+
+/* Unknown attributes, attributes the node's kind does not read, missing ones. */
+static void check_attrs(ctx *c, const yl_node *m, lay_kind k, node_role role)
+{
+    const char *kn = KIND_NAMES[k];
+    for (size_t i = 0; i < m->n; i++) {
+        const char *a = m->items[i]->str;
+        if (takes(k, role, a)) continue;
+        bool known = false;
+        for (const char *const *n = NODE_ATTRS; *n && !known; n++) known = !strcmp(*n, a);
+        if (!known) {
+            const char *near = cfg_closest(NODE_ATTRS, 0, a);
+            cfg_error(&c->cfg, m->items[i], "unknown attribute '%s'%s%s%s", a, near ? "; did you mean '" : "",
+                      near ? near : "", near ? "'?" : "");
+            continue;
+        }
+        cfg_error(&c->cfg, m->items[i], "a '%s' node%s does not take '%s' (it needs: %s%s%s%s)", kn,
+                  role == ROLE_CELL ? " in 'cells'" : role == ROLE_COLUMN ? " in 'columns'" : "", a,
+                  KIND_ATTRS[k].needs, *KIND_ATTRS[k].may ? "; it may have: " : "", KIND_ATTRS[k].may,
+                  role == ROLE_CELL || role == ROLE_COLUMN ? ", width" : "");
     }
-    return out;
+    char want[128];
+    snprintf(want, sizeof want, "%s%s", KIND_ATTRS[k].needs, role == ROLE_CELL || role == ROLE_COLUMN ? " width" : "");
+    for (char *w = strtok(want, " "); w; w = strtok(NULL, " ")) {
+        bool label_from_doc = !strcmp(w, "label") && role == ROLE_COLUMN && yl_get(m, "labels_from");
+        if (!yl_get(m, w) && !label_from_doc)
+            cfg_error(&c->cfg, m, "a '%s' node%s needs '%s'", kn,
+                      role == ROLE_CELL ? " in 'cells'" : role == ROLE_COLUMN ? " in 'columns'" : "", w);
+    }
 }
 
 static lay_kind kind_of(ctx *c, const yl_node *map)
 {
-    const char *k = str_of(c, map, "kind");
+    const char *k = cfg_str(&c->cfg, map, "kind");
     if (!k) {
-        bad(c, map, "layout: node has no 'kind'%s", "");
-        return LK_TEXT;
+        if (!yl_get(map, "kind")) cfg_error(&c->cfg, map, "node has no 'kind'");
+        return LK_COUNT_;
     }
     for (int i = 0; i < LK_COUNT_; i++)
         if (!strcmp(KIND_NAMES[i], k)) return (lay_kind)i;
-    const yl_node *at = yl_get(map, "kind");
-    const char *s = closest(KIND_NAMES, LK_COUNT_, k);
-    if (s) hy_diag_add(c->d, c->f->path, at->line, at->col, "layout: unknown node kind '%s'; did you mean '%s'?", k, s);
-    else bad(c, at, "layout: unknown node kind '%s'", k);
-    c->ok = false;
-    return LK_TEXT;
+    const char *s = cfg_closest(KIND_NAMES, LK_COUNT_, k);
+    cfg_error(&c->cfg, yl_get(map, "kind"), "unknown node kind '%s'%s%s%s", k, s ? "; did you mean '" : "",
+              s ? s : "", s ? "'?" : "");
+    return LK_COUNT_;
+}
+
+/* A list of texts as an arena array (NULL when absent or wrong). */
+static const char **strs_of(ctx *c, const yl_node *map, const char *key, size_t *n)
+{
+    *n = 0;
+    const yl_node *v = cfg_seq(&c->cfg, map, key);
+    if (!v) return NULL;
+    const char **out = hy_arena_alloc(&c->f->arena, (v->n + 1) * sizeof *out);
+    char *what = hy_xasprintf("an item of '%s'", key);
+    for (size_t i = 0; i < v->n; i++) {
+        const char *t = cfg_text(&c->cfg, v->items[i], what);
+        if (t) out[(*n)++] = t;
+    }
+    free(what);
+    return out;
 }
 
 static const lay_options *find_options(ctx *c, const yl_node *at, const char *name)
 {
     for (size_t i = 0; i < c->f->n_options; i++)
         if (!strcmp(c->f->options[i].name, name)) return &c->f->options[i];
-    bad(c, at, "layout: no option list named '%s' in 'options'", name);
+    cfg_error(&c->cfg, at, "no option list named '%s' in 'options'", name);
     return NULL;
 }
 
@@ -150,159 +158,193 @@ static const lay_checklist *find_checks(ctx *c, const yl_node *at, const char *n
 {
     for (size_t i = 0; i < c->f->n_checklists; i++)
         if (!strcmp(c->f->checklists[i].name, name)) return &c->f->checklists[i];
-    bad(c, at, "layout: no checkbox list named '%s' in 'checks'", name);
+    cfg_error(&c->cfg, at, "no checkbox list named '%s' in 'checks'", name);
     return NULL;
 }
 
-static lay_node *parse_node(ctx *c, const yl_node *m, int depth);
+static lay_node *parse_node(ctx *c, const yl_node *m, int depth, node_role role);
 
-static lay_node **parse_list(ctx *c, const yl_node *seq, size_t *n, int depth)
+static lay_node **parse_list(ctx *c, const yl_node *map, const char *key, size_t *n, int depth,
+                             node_role role)
 {
     *n = 0;
+    const yl_node *seq = cfg_seq(&c->cfg, map, key);
     if (!seq) return NULL;
-    if (seq->kind != YL_SEQ) {
-        bad(c, seq, "layout: expected a list of nodes%s", "");
+    if ((role == ROLE_CELL || role == ROLE_COLUMN) && seq->n > MAX_COLUMNS) {
+        cfg_error(&c->cfg, seq, "'%s' has %zu entries; at most %d fit across a page", key, seq->n, MAX_COLUMNS);
         return NULL;
     }
     lay_node **out = hy_arena_alloc(&c->f->arena, (seq->n + 1) * sizeof *out);
-    for (size_t i = 0; i < seq->n; i++) out[(*n)++] = parse_node(c, seq->items[i], depth + 1);
+    for (size_t i = 0; i < seq->n; i++) {
+        lay_node *ln = parse_node(c, seq->items[i], depth + 1, role);
+        if (ln) out[(*n)++] = ln;
+    }
     return out;
 }
 
-static void parse_ranges(ctx *c, lay_node *ln, const yl_node *v)
+/* `ranges: [[from, to], …]`: whole numbers 1..max, from <= to. */
+static void parse_ranges(ctx *c, lay_node *ln, const yl_node *m)
 {
+    const yl_node *v = cfg_seq(&c->cfg, m, "ranges");
     if (!v) return;
-    if (v->kind != YL_SEQ) {
-        bad(c, v, "layout: 'ranges' must be a list of [from, to]%s", "");
-        return;
-    }
     ln->ranges = hy_arena_alloc(&c->f->arena, (v->n + 1) * sizeof *ln->ranges);
+    int hi = ln->max ? ln->max : MAX_GROUP;
     for (size_t i = 0; i < v->n; i++) {
         const yl_node *r = v->items[i];
-        if (r->kind != YL_SEQ || r->n != 2 || r->items[0]->kind != YL_SCALAR ||
-            r->items[1]->kind != YL_SCALAR) {
-            bad(c, r, "layout: a range must be [from, to]%s", "");
+        if (r->kind != YL_SEQ || r->n != 2) {
+            cfg_error(&c->cfg, r, "a range must be [from, to]");
             continue;
         }
-        ln->ranges[ln->n_ranges][0] = atoi(r->items[0]->str);
-        ln->ranges[ln->n_ranges][1] = atoi(r->items[1]->str);
+        int a = cfg_int_node(&c->cfg, r->items[0], "a range's start", 0, 1, hi);
+        int b = cfg_int_node(&c->cfg, r->items[1], "a range's end", 0, 1, hi);
+        if (!a || !b) continue;
+        if (a > b) {
+            cfg_error(&c->cfg, r, "a range must be [from, to] with from <= to");
+            continue;
+        }
+        ln->ranges[ln->n_ranges][0] = a;
+        ln->ranges[ln->n_ranges][1] = b;
         ln->n_ranges++;
-    }
-}
-
-static void check_attrs(ctx *c, const yl_node *m)
-{
-    for (size_t i = 0; i < m->n; i++) {
-        bool known = false;
-        for (const char *const *a = NODE_ATTRS; *a && !known; a++) known = !strcmp(*a, m->items[i]->str);
-        if (known) continue;
-        const char *s = closest(NODE_ATTRS, 0, m->items[i]->str);
-        if (s) hy_diag_add(c->d, c->f->path, m->items[i]->line, m->items[i]->col,
-                           "layout: unknown attribute '%s'; did you mean '%s'?", m->items[i]->str, s);
-        else bad(c, m->items[i], "layout: unknown attribute '%s'", m->items[i]->str);
-        c->ok = false;
     }
 }
 
 static void parse_refs(ctx *c, lay_node *ln, const yl_node *m)
 {
-    const char *opt = str_of(c, m, "options");
+    const char *opt = cfg_str(&c->cfg, m, "options");
     if (opt) ln->options = find_options(c, yl_get(m, "options"), opt);
-    const char *list = str_of(c, m, "list");
+    const char *list = cfg_str(&c->cfg, m, "list");
     if (list) ln->checks = find_checks(c, yl_get(m, "list"), list);
-    if (ln->kind == LK_CHOICE && !opt) bad(c, m, "layout: a choice needs 'options'%s", "");
-    if (ln->kind == LK_CHECKS && !list) bad(c, m, "layout: checks need 'list'%s", "");
+    if (ln->kind == LK_CHOICE && !ln->options) c->cfg.ok = false;
+    if (ln->kind == LK_CHECKS && !ln->checks) c->cfg.ok = false;
 }
 
-static lay_node *parse_node(ctx *c, const yl_node *m, int depth)
+static void parse_value(ctx *c, lay_node *ln, const yl_node *m, int depth)
 {
-    lay_node *ln = hy_arena_alloc(&c->f->arena, sizeof *ln);
+    const yl_node *value = yl_get(m, "value");
+    ln->value_kind = LK_TEXT;
+    if (!value) return;
+    if (ln->kind == LK_SPAN) {
+        if (value->kind == YL_MAP) ln->value = parse_node(c, value, depth + 1, ROLE_VALUE);
+        else cfg_error(&c->cfg, value, "the 'value' of a span must be a node (a mapping with 'kind')");
+    } else if (value->kind == YL_SCALAR && !strcmp(value->str, "date")) {
+        ln->value_kind = LK_DATE;
+    } else {
+        cfg_error(&c->cfg, value, "'value' of a '%s' node must be 'date' (or left out for a text)", KIND_NAMES[ln->kind]);
+    }
+}
+
+/* Kinds that make a cell of `fields`, a column of `table`, or a span's own value row. */
+static bool fits_role(lay_kind k, node_role role)
+{
+    if (role == ROLE_CELL || role == ROLE_COLUMN) return k == LK_TEXT || k == LK_DATE || k == LK_INT;
+    if (role == ROLE_VALUE) return k == LK_TEXT || k == LK_DATE || k == LK_INT || k == LK_CHOICE || k == LK_CHECKS;
+    return true;
+}
+
+/* NULL when m is not a node at all (reported). */
+static lay_node *parse_node(ctx *c, const yl_node *m, int depth, node_role role)
+{
     if (m->kind != YL_MAP) {
-        bad(c, m, "layout: a node must be a mapping%s", "");
-        return ln;
+        cfg_error(&c->cfg, m, "a node must be a mapping with 'kind', not %s", m->kind == YL_SEQ ? "a list" : "a text");
+        return NULL;
     }
-    if (depth > 32) {
-        bad(c, m, "layout: nodes nested too deeply%s", "");
-        return ln;
+    if (depth > MAX_DEPTH) {
+        cfg_error(&c->cfg, m, "nodes nested more than %d deep", MAX_DEPTH);
+        return NULL;
     }
-    check_attrs(c, m);
+    lay_kind k = kind_of(c, m);
+    if (k == LK_COUNT_) return NULL;
+    if (!fits_role(k, role)) {
+        cfg_error(&c->cfg, yl_get(m, "kind"), "a '%s' node cannot be %s", KIND_NAMES[k],
+                  role == ROLE_CELL ? "a cell of 'fields' (text, date or int)" : role == ROLE_COLUMN
+                      ? "a column of 'table' (text, date or int)" : "the value of a span (text, date, int, choice or checks)");
+        return NULL;
+    }
+    check_attrs(c, m, k, role);
+    lay_node *ln = hy_arena_alloc(&c->f->arena, sizeof *ln);
     ln->line = m->line;
     ln->col = m->col;
-    ln->kind = kind_of(c, m);
-    ln->key = str_of(c, m, "key");
-    ln->label = str_of(c, m, "label");
-    ln->title = str_of(c, m, "title");
-    ln->text = str_of(c, m, "text");
-    ln->bookmark = str_of(c, m, "bookmark");
-    ln->align = str_of(c, m, "align");
-    ln->new_page = bool_of(c, m, "new_page");
-    ln->wide = bool_of(c, m, "wide");
-    ln->required = bool_of(c, m, "required");
-    ln->repeat = bool_of(c, m, "repeat");
-    ln->multi = bool_of(c, m, "multi");
-    ln->count_key = str_of(c, m, "count");
-    ln->count_of = str_of(c, m, "count_of");
-    ln->labels_from = str_of(c, m, "labels_from");
-    ln->label2_from = str_of(c, m, "label2_from");
-    ln->max = (int)num_of(c, m, "max", 0);
-    ln->min_rows = (int)num_of(c, m, "min_rows", 0);
-    if (ln->min_rows < 0 || ln->min_rows > 100) bad(c, yl_get(m, "min_rows"), "layout: 'min_rows' must be 0 to 100%s", "");
-    ln->width = num_of(c, m, "width", 0);
+    ln->kind = k;
+    ln->key = cfg_str(&c->cfg, m, "key");
+    ln->label = cfg_str(&c->cfg, m, "label");
+    ln->title = cfg_str(&c->cfg, m, "title");
+    ln->text = cfg_str(&c->cfg, m, "text");
+    ln->bookmark = cfg_str(&c->cfg, m, "bookmark");
+    ln->align = cfg_str(&c->cfg, m, "align");
+    if (ln->align && strcmp(ln->align, "left") && strcmp(ln->align, "center"))
+        cfg_error(&c->cfg, yl_get(m, "align"), "'align' must be left or center, not '%s'", ln->align);
+    ln->new_page = cfg_bool(&c->cfg, m, "new_page");
+    ln->wide = cfg_bool(&c->cfg, m, "wide");
+    ln->required = cfg_bool(&c->cfg, m, "required");
+    ln->repeat = cfg_bool(&c->cfg, m, "repeat");
+    ln->multi = cfg_bool(&c->cfg, m, "multi");
+    ln->count_key = cfg_str(&c->cfg, m, "count");
+    ln->count_of = cfg_str(&c->cfg, m, "count_of");
+    ln->labels_from = cfg_str(&c->cfg, m, "labels_from");
+    ln->label2_from = cfg_str(&c->cfg, m, "label2_from");
+    if (ln->multi && !ln->labels_from) cfg_error(&c->cfg, m, "a 'multi' column needs 'labels_from'");
+    ln->max = cfg_int(&c->cfg, m, "max", 0, 1, MAX_GROUP);
+    ln->min_rows = cfg_int(&c->cfg, m, "min_rows", 0, 0, 100);
+    ln->width = cfg_num(&c->cfg, m, "width", 0, 0.01, 1);
     parse_refs(c, ln, m);
-    parse_ranges(c, ln, yl_get(m, "ranges"));
-    ln->lines = strs_of(c, yl_get(m, "lines"), &ln->n_lines);
-    ln->head_checks = strs_of(c, yl_get(m, "checks"), &ln->n_head_checks);
-    yl_node *value = yl_get(m, "value");
-    ln->value_kind = LK_TEXT;
-    if (value && value->kind == YL_MAP) ln->value = parse_node(c, value, depth + 1);
-    else if (value && value->kind == YL_SCALAR && !strcmp(value->str, "date")) ln->value_kind = LK_DATE;
-    else if (value) bad(c, value, "layout: 'value' must be a node or 'date'%s", "");
-    if (ln->kind == LK_GROUP) ln->title_key = str_of(c, m, "title");
-    const char *children = ln->kind == LK_FIELDS ? "cells" : ln->kind == LK_TABLE ? "columns" : "rows";
-    ln->rows = parse_list(c, yl_get(m, children), &ln->n_rows, depth);
+    parse_ranges(c, ln, m);
+    ln->lines = strs_of(c, m, "lines", &ln->n_lines);
+    ln->head_checks = strs_of(c, m, "checks", &ln->n_head_checks);
+    parse_value(c, ln, m, depth);
+    if (ln->kind == LK_GROUP) ln->title_key = ln->title;
+    node_role sub = ln->kind == LK_FIELDS ? ROLE_CELL : ln->kind == LK_TABLE ? ROLE_COLUMN : ROLE_ROW;
+    const char *children = sub == ROLE_CELL ? "cells" : sub == ROLE_COLUMN ? "columns" : "rows";
+    ln->rows = parse_list(c, m, children, &ln->n_rows, depth, sub);
+    if (sub != ROLE_ROW) {
+        double sum = 0;
+        for (size_t i = 0; i < ln->n_rows; i++) sum += ln->rows[i]->width;
+        if (sum > 1.001) cfg_error(&c->cfg, yl_get(m, children), "the widths of the %s add up to %g; at most 1 (the text width)", children, sum);
+    }
     return ln;
 }
 
 static void parse_option_list(ctx *c, lay_options *o, const yl_node *key, const yl_node *v)
 {
+    static const char *const OPTION_ATTRS[] = {"text", "variants", NULL};
     o->name = key->str;
     if (v->kind != YL_SEQ) {
-        bad(c, v, "layout: option list '%s' must be a list", key->str);
+        cfg_error(&c->cfg, v, "option list '%s' must be a list", key->str);
         return;
     }
     o->opts = hy_arena_alloc(&c->f->arena, (v->n + 1) * sizeof *o->opts);
     for (size_t i = 0; i < v->n; i++) {
         const yl_node *it = v->items[i];
-        lay_option *op = &o->opts[o->n++];
+        lay_option *op = &o->opts[o->n];
         if (it->kind == YL_SCALAR) {
             op->text = it->str;
         } else if (it->kind == YL_MAP && yl_get(it, "text")) {
-            op->text = str_of(c, it, "text");
-            op->variants = strs_of(c, yl_get(it, "variants"), &op->n_variants);
+            cfg_keys(&c->cfg, it, OPTION_ATTRS, "an option");
+            op->text = cfg_str(&c->cfg, it, "text");
+            op->variants = strs_of(c, it, "variants", &op->n_variants);
         } else {
-            bad(c, it, "layout: an option is a text or {text, variants}%s", "");
-            op->text = "";
+            cfg_error(&c->cfg, it, "an option is a text or {text, variants}");
         }
+        if (op->text) o->n++;
     }
 }
 
 static void add_check(ctx *c, lay_checklist *cl, const yl_node *it, const char *group)
 {
-    lay_check *ck = &cl->items[cl->n++];
+    static const char *const CHECK_ATTRS[] = {"label", "paren", "wide", "suffix", NULL};
+    lay_check *ck = &cl->items[cl->n];
     ck->group = group;
     if (it->kind == YL_SCALAR) {
         ck->label = it->str;
-        return;
+    } else if (it->kind == YL_MAP && yl_get(it, "label")) {
+        cfg_keys(&c->cfg, it, CHECK_ATTRS, "a checkbox item");
+        ck->label = cfg_str(&c->cfg, it, "label");
+        ck->paren = cfg_bool(&c->cfg, it, "paren");
+        ck->wide = cfg_bool(&c->cfg, it, "wide");
+        ck->suffix = cfg_str(&c->cfg, it, "suffix");
+    } else {
+        cfg_error(&c->cfg, it, "a checkbox item is a text or {label, paren, wide, suffix}");
     }
-    if (it->kind != YL_MAP || !yl_get(it, "label")) {
-        bad(c, it, "layout: a checkbox item is a text or {label, paren, wide, suffix}%s", "");
-        ck->label = "";
-        return;
-    }
-    ck->label = str_of(c, it, "label");
-    ck->paren = bool_of(c, it, "paren");
-    ck->wide = bool_of(c, it, "wide");
-    ck->suffix = str_of(c, it, "suffix");
+    if (ck->label) cl->n++;
 }
 
 static size_t count_items(const yl_node *v)
@@ -317,52 +359,61 @@ static size_t count_items(const yl_node *v)
     return n;
 }
 
-static void parse_items(ctx *c, lay_checklist *cl, const yl_node *items, const char *group)
+static void parse_items(ctx *c, lay_checklist *cl, const yl_node *map, const char *group)
 {
-    if (!items) return;
-    if (items->kind != YL_SEQ) {
-        bad(c, items, "layout: 'items' must be a list%s", "");
-        return;
-    }
-    for (size_t i = 0; i < items->n; i++) add_check(c, cl, items->items[i], group);
+    const yl_node *items = cfg_seq(&c->cfg, map, "items");
+    for (size_t i = 0; items && i < items->n; i++) add_check(c, cl, items->items[i], group);
 }
 
 static void parse_checklist(ctx *c, lay_checklist *cl, const yl_node *key, const yl_node *v)
 {
+    static const char *const LIST_ATTRS[] = {"columns", "items", "groups", "variants", NULL};
+    static const char *const GROUP_ATTRS[] = {"heading", "items", NULL};
     cl->name = key->str;
+    cl->columns = 1;
     if (v->kind != YL_MAP) {
-        bad(c, v, "layout: checkbox list '%s' must be a mapping", key->str);
+        cfg_error(&c->cfg, v, "checkbox list '%s' must be a mapping", key->str);
         return;
     }
-    cl->columns = (int)num_of(c, v, "columns", 1);
-    if (cl->columns < 1 || cl->columns > 6) bad(c, v, "layout: 'columns' must be 1 to 6%s", "");
+    cfg_keys(&c->cfg, v, LIST_ATTRS, "a checkbox list");
+    cl->columns = cfg_int(&c->cfg, v, "columns", 1, 1, 6);
     cl->items = hy_arena_alloc(&c->f->arena, (count_items(v) + 1) * sizeof *cl->items);
-    parse_items(c, cl, yl_get(v, "items"), NULL);
-    const yl_node *groups = yl_get(v, "groups");
-    for (size_t g = 0; groups && groups->kind == YL_SEQ && g < groups->n; g++)
-        parse_items(c, cl, yl_get(groups->items[g], "items"), str_of(c, groups->items[g], "heading"));
-    const yl_node *var = yl_get(v, "variants");
-    if (var && var->kind == YL_MAP) {
-        cl->variant_from = hy_arena_alloc(&c->f->arena, (var->n + 1) * sizeof(char *));
-        cl->variant_to = hy_arena_alloc(&c->f->arena, (var->n + 1) * sizeof(char *));
-        for (size_t i = 0; i < var->n; i++) {
-            if (var->vals[i]->kind != YL_SCALAR) continue;
-            cl->variant_from[cl->n_variants] = var->items[i]->str;
-            cl->variant_to[cl->n_variants++] = var->vals[i]->str;
+    parse_items(c, cl, v, NULL);
+    const yl_node *groups = cfg_seq(&c->cfg, v, "groups");
+    for (size_t g = 0; groups && g < groups->n; g++) {
+        const yl_node *gr = groups->items[g];
+        if (gr->kind != YL_MAP) {
+            cfg_error(&c->cfg, gr, "a group of checkbox items is {heading, items}");
+            continue;
         }
+        cfg_keys(&c->cfg, gr, GROUP_ATTRS, "a group of checkbox items");
+        const char *heading = cfg_str(&c->cfg, gr, "heading");
+        if (!yl_get(gr, "items")) cfg_error(&c->cfg, gr, "a group of checkbox items needs 'items'");
+        parse_items(c, cl, gr, heading);
+    }
+    if (!cl->n && c->cfg.ok) cfg_error(&c->cfg, v, "checkbox list '%s' has no items", key->str);
+    const yl_node *var = cfg_map(&c->cfg, v, "variants");
+    if (!var) return;
+    cl->variant_from = hy_arena_alloc(&c->f->arena, (var->n + 1) * sizeof(char *));
+    cl->variant_to = hy_arena_alloc(&c->f->arena, (var->n + 1) * sizeof(char *));
+    for (size_t i = 0; i < var->n; i++) {
+        const char *to = cfg_text(&c->cfg, var->vals[i], "a variant's item");
+        if (!to) continue;
+        cl->variant_from[cl->n_variants] = var->items[i]->str;
+        cl->variant_to[cl->n_variants++] = to;
     }
 }
 
 static void parse_tables(ctx *c, const yl_node *root)
 {
-    const yl_node *opts = yl_get(root, "options");
-    if (opts && opts->kind == YL_MAP) {
+    const yl_node *opts = cfg_map(&c->cfg, root, "options");
+    if (opts) {
         c->f->options = hy_arena_alloc(&c->f->arena, (opts->n + 1) * sizeof *c->f->options);
         for (size_t i = 0; i < opts->n; i++)
             parse_option_list(c, &c->f->options[c->f->n_options++], opts->items[i], opts->vals[i]);
     }
-    const yl_node *checks = yl_get(root, "checks");
-    if (checks && checks->kind == YL_MAP) {
+    const yl_node *checks = cfg_map(&c->cfg, root, "checks");
+    if (checks) {
         c->f->checklists = hy_arena_alloc(&c->f->arena, (checks->n + 1) * sizeof *c->f->checklists);
         for (size_t i = 0; i < checks->n; i++)
             parse_checklist(c, &c->f->checklists[c->f->n_checklists++], checks->items[i],
@@ -370,84 +421,126 @@ static void parse_tables(ctx *c, const yl_node *root)
     }
 }
 
+/* A text of a mapping, or dflt. */
+static const char *text_or(ctx *c, const yl_node *map, const char *key, const char *dflt)
+{
+    const char *v = cfg_str(&c->cfg, map, key);
+    return v ? v : dflt;
+}
+
+/* page: A4 portrait or landscape; margins leave a text area of at least MIN_TEXT_AREA pt. */
+#define MIN_TEXT_AREA 200.0
+
 static void parse_page(ctx *c, const yl_node *root)
 {
+    static const char *const PAGE_ATTRS[] = {"size", "orientation", "margin", NULL};
     lay_form *f = c->f;
-    const yl_node *page = yl_get(root, "page");
+    const yl_node *page = cfg_map(&c->cfg, root, "page");
+    cfg_keys(&c->cfg, page, PAGE_ATTRS, "page");
     f->page_w = 595.276;
     f->page_h = 841.89;
-    const char *orient = str_of(c, page, "orientation");
+    const char *size = cfg_str(&c->cfg, page, "size");
+    if (size && strcmp(size, "A4")) cfg_error(&c->cfg, yl_get(page, "size"), "page size '%s' is not known (A4)", size);
+    const char *orient = cfg_str(&c->cfg, page, "orientation");
     if (orient && !strcmp(orient, "landscape")) {
         f->page_w = 841.89;
         f->page_h = 595.276;
+    } else if (orient && strcmp(orient, "portrait")) {
+        cfg_error(&c->cfg, yl_get(page, "orientation"), "'orientation' must be portrait or landscape, not '%s'", orient);
     }
     double dm[4] = {36, 40, 40, 40};
     memcpy(f->margin, dm, sizeof dm);
-    const yl_node *m = yl_get(page, "margin");
-    if (m && (m->kind != YL_SEQ || m->n != 4)) bad(c, m, "layout: 'margin' must be [top, right, bottom, left]%s", "");
-    for (int i = 0; m && m->kind == YL_SEQ && m->n == 4 && i < 4; i++) {
-        char *end = NULL;
-        const char *s = m->items[i]->kind == YL_SCALAR ? m->items[i]->str : "";
-        double v = strtod(s, &end);
-        if (end == s || *end || v < 0 || v > 300) bad(c, m->items[i], "layout: a margin must be a number of points from 0 to 300%s", "");
-        else f->margin[i] = v;
-    }
-    const char *role = str_of(c, yl_get(root, "fonts"), "text");
-    f->font_role = role ? role : "gothic";
-    const yl_node *t = yl_get(root, "text");
-    f->size = num_of(c, t, "size", 9);
-    f->small = num_of(c, t, "small", 7.5);
-    f->title_size = num_of(c, t, "title", 16);
-    f->section_size = num_of(c, t, "section", 12);
-    f->leading = num_of(c, t, "leading", 1.45);
-    const char *markup = str_of(c, t, "markup");
+    const yl_node *m = cfg_seq(&c->cfg, page, "margin");
+    if (m && m->n != 4) cfg_error(&c->cfg, m, "'margin' must be [top, right, bottom, left]");
+    for (int i = 0; m && m->n == 4 && i < 4; i++)
+        f->margin[i] = cfg_num_node(&c->cfg, m->items[i], "a margin (pt)", dm[i], 0, 300);
+    if (f->page_w - f->margin[1] - f->margin[3] < MIN_TEXT_AREA || f->page_h - f->margin[0] - f->margin[2] < MIN_TEXT_AREA)
+        cfg_error(&c->cfg, m, "the margins leave less than %g pt of the page for the text", MIN_TEXT_AREA);
+}
+
+static void parse_text(ctx *c, const yl_node *root)
+{
+    static const char *const FONTS_ATTRS[] = {"text", "title", NULL};
+    static const char *const TEXT_ATTRS[] = {"size", "small", "title", "section", "leading", "markup", NULL};
+    static const char *const COLUMN_ATTRS[] = {"label", "sublabel", NULL};
+    lay_form *f = c->f;
+    const yl_node *fonts = cfg_map(&c->cfg, root, "fonts");
+    cfg_keys(&c->cfg, fonts, FONTS_ATTRS, "fonts");
+    f->font_role = text_or(c, fonts, "text", "gothic");
+    if (!*f->font_role || !strcmp(f->font_role, "fallback"))
+        cfg_error(&c->cfg, yl_get(fonts, "text"), "'text' must name a role of the fonts file (gothic, mincho)");
+    cfg_str(&c->cfg, fonts, "title");
+    const yl_node *t = cfg_map(&c->cfg, root, "text");
+    cfg_keys(&c->cfg, t, TEXT_ATTRS, "text");
+    f->size = cfg_num(&c->cfg, t, "size", 9, 7, 36);
+    f->small = cfg_num(&c->cfg, t, "small", 7.5, 7, 36);
+    f->title_size = cfg_num(&c->cfg, t, "title", 16, 7, 72);
+    f->section_size = cfg_num(&c->cfg, t, "section", 12, 7, 72);
+    f->leading = cfg_num(&c->cfg, t, "leading", 1.45, 1, 3);
+    const char *markup = cfg_str(&c->cfg, t, "markup");
     f->underline_markup = markup && !strcmp(markup, "underline");
-    if (markup && !f->underline_markup) bad(c, yl_get(t, "markup"), "layout: text markup '%s' is not known (underline)", markup);
-    const yl_node *cols = yl_get(root, "columns");
-    f->col_label = num_of(c, cols, "label", 0.22);
-    f->col_sublabel = num_of(c, cols, "sublabel", 0.16);
-    const char *g = str_of(c, yl_get(root, "era"), "first_year");
-    f->gannen = g ? g : "元年";
-    const char *cont = str_of(c, root, "continued");
-    f->continued = cont ? cont : "（続き）";
-    const yl_node *marks = yl_get(root, "marks");
-    const char *v;
-    f->mark_checked = (v = str_of(c, marks, "checked")) ? v : "[x]";
-    f->mark_unchecked = (v = str_of(c, marks, "unchecked")) ? v : "[ ]";
-    f->mark_options = (v = str_of(c, marks, "options")) ? v : "";
-    f->mark_count = (v = str_of(c, marks, "count")) ? v : "({})";
-    f->mark_empty_choice = (v = str_of(c, marks, "empty_choice")) ? v : "[ ]";
-    f->mark_range = (v = str_of(c, marks, "range")) ? v : "-";
-    if (!strstr(f->mark_count, "{}")) bad(c, yl_get(marks, "count"), "layout: marks.count needs {} for the number%s", "");
-    const yl_node *meta = yl_get(root, "meta");
-    f->meta_title = str_of(c, meta, "title");
-    f->meta_title_format = str_of(c, meta, "title_format");
-    f->meta_author = str_of(c, meta, "author");
-    f->meta_date = str_of(c, meta, "date");
-    f->meta_subject = str_of(c, meta, "subject");
-    if (f->size < 7 || f->small < 7)
-        bad(c, t, "layout: text smaller than 7 pt does not print legibly%s", "");
+    if (markup && !f->underline_markup)
+        cfg_error(&c->cfg, yl_get(t, "markup"), "text markup '%s' is not known (underline)", markup);
+    const yl_node *cols = cfg_map(&c->cfg, root, "columns");
+    cfg_keys(&c->cfg, cols, COLUMN_ATTRS, "columns");
+    f->col_label = cfg_num(&c->cfg, cols, "label", 0.22, 0.05, 0.5);
+    f->col_sublabel = cfg_num(&c->cfg, cols, "sublabel", 0.16, 0.05, 0.5);
+    if (f->col_label + f->col_sublabel > 0.8)
+        cfg_error(&c->cfg, cols, "the label columns take more than 0.8 of the text width");
+}
+
+static void parse_marks(ctx *c, const yl_node *root)
+{
+    static const char *const ERA_ATTRS[] = {"first_year", NULL};
+    static const char *const MARK_ATTRS[] = {"checked", "unchecked", "options", "count", "empty_choice", "range", NULL};
+    static const char *const META_ATTRS[] = {"title", "title_format", "author", "date", "subject", NULL};
+    lay_form *f = c->f;
+    const yl_node *era = cfg_map(&c->cfg, root, "era");
+    cfg_keys(&c->cfg, era, ERA_ATTRS, "era");
+    f->gannen = text_or(c, era, "first_year", "元年");
+    f->continued = text_or(c, root, "continued", "（続き）");
+    const yl_node *marks = cfg_map(&c->cfg, root, "marks");
+    cfg_keys(&c->cfg, marks, MARK_ATTRS, "marks");
+    f->mark_checked = text_or(c, marks, "checked", "[x]");
+    f->mark_unchecked = text_or(c, marks, "unchecked", "[ ]");
+    f->mark_options = text_or(c, marks, "options", "");
+    f->mark_count = text_or(c, marks, "count", "({})");
+    f->mark_empty_choice = text_or(c, marks, "empty_choice", "[ ]");
+    f->mark_range = text_or(c, marks, "range", "-");
+    if (!strstr(f->mark_count, "{}")) cfg_error(&c->cfg, yl_get(marks, "count"), "marks.count needs {} for the number");
+    const yl_node *meta = cfg_map(&c->cfg, root, "meta");
+    cfg_keys(&c->cfg, meta, META_ATTRS, "meta");
+    f->meta_title = cfg_str(&c->cfg, meta, "title");
+    f->meta_title_format = cfg_str(&c->cfg, meta, "title_format");
+    f->meta_author = cfg_str(&c->cfg, meta, "author");
+    f->meta_date = cfg_str(&c->cfg, meta, "date");
+    f->meta_subject = cfg_str(&c->cfg, meta, "subject");
 }
 
 bool lay_load(const char *path, lay_form *f, hy_diags *d)
 {
+    static const char *const TOP_ATTRS[] = {"kind", "page", "fonts", "text", "columns", "era", "continued",
+                                            "marks", "meta", "options", "checks", "body", NULL};
     *f = (lay_form){0};
     f->path = path;
     if (!yl_load_regular(path, &f->src, d)) return false;
-    ctx c = {f, d, true};
+    ctx c = {f, {path, "layout", d, true}};
     const yl_node *root = f->src.root;
     if (!root || root->kind != YL_MAP) {
-        bad(&c, root, "layout: the file must be a mapping%s", "");
+        cfg_error(&c.cfg, root, "the file must be a mapping with 'kind' and 'body'");
         return false;
     }
-    f->kind = str_of(&c, root, "kind");
-    if (!f->kind) bad(&c, root, "layout: no 'kind' (the form's name)%s", "");
+    cfg_keys(&c.cfg, root, TOP_ATTRS, "the layout");
+    f->kind = cfg_str(&c.cfg, root, "kind");
+    if (!f->kind && !yl_get(root, "kind")) cfg_error(&c.cfg, root, "no 'kind' (the form's name)");
     parse_page(&c, root);
+    parse_text(&c, root);
+    parse_marks(&c, root);
     parse_tables(&c, root);
     f->root.kind = LK_SECTION;
-    f->root.rows = parse_list(&c, yl_get(root, "body"), &f->root.n_rows, 0);
-    if (!f->root.n_rows) bad(&c, root, "layout: 'body' is empty or missing%s", "");
-    return c.ok;
+    f->root.rows = parse_list(&c, root, "body", &f->root.n_rows, 0, ROLE_ROW);
+    if (!f->root.n_rows && c.cfg.ok) cfg_error(&c.cfg, root, "'body' is empty or missing");
+    return c.cfg.ok;
 }
 
 void lay_free(lay_form *f)
