@@ -91,6 +91,10 @@ def mutations(tree):
 
 def run(hyoka, doc, layouts, fonts, out):
     env = dict(os.environ)
+    # fontconfig keeps a cache for the life of the process (as in tests/run_bad.sh)
+    supp = os.path.join(os.path.dirname(os.path.abspath(__file__)), 'bad', 'lsan.supp')
+    env['LSAN_OPTIONS'] = ':'.join(filter(None, [env.get('LSAN_OPTIONS'), 'suppressions=' + supp,
+                                                 'print_suppressions=0']))
     cmd = [hyoka, 'check', doc, '--layouts', layouts, '--fonts', fonts]
     try:
         p = subprocess.run(cmd, capture_output=True, timeout=60, env=env)
