@@ -27,6 +27,22 @@ void hy_page_text(hy_page *p, hy_textbox t)
     p->texts[p->n_texts++] = t;
 }
 
+void hy_page_trim(hy_page *p)
+{
+    if (p->n_texts && p->n_texts < p->cap_texts) {
+        p->texts = hy_xrealloc(p->texts, p->n_texts, sizeof *p->texts);
+        p->cap_texts = p->n_texts;
+    }
+    if (p->n_rules && p->n_rules < p->cap_rules) {
+        p->rules = hy_xrealloc(p->rules, p->n_rules, sizeof *p->rules);
+        p->cap_rules = p->n_rules;
+    }
+    if (p->n_fills && p->n_fills < p->cap_fills) {
+        p->fills = hy_xrealloc(p->fills, p->n_fills, sizeof *p->fills);
+        p->cap_fills = p->n_fills;
+    }
+}
+
 void hy_page_rule(hy_page *p, double x0, double y0, double x1, double y1, double width)
 {
     GROW(p->rules, p->n_rules, p->cap_rules);

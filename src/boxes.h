@@ -115,6 +115,8 @@ void hy_page_fill(hy_page *p, double x, double y, double w, double h, double gra
 /* A new structure element of type `type` (a static string) under element `parent` (0: the
  * Document, created by the first call); returns its index. */
 int hy_boxes_elem(hy_boxes *b, int parent, const char *type);
+/* Gives back the unused room of a finished page's arrays (they grow by doubling). */
+void hy_page_trim(hy_page *p);
 void hy_boxes_mark(hy_boxes *b, int level, const char *title, size_t page, double y);
 /* Appends an entry to the structure record; returns it (valid until the next append). */
 hy_rowbox *hy_boxes_row(hy_boxes *b);

@@ -23,6 +23,8 @@ static tb_row *add_row(fctx *c)
     c->page_before = false;
     c->mark = NULL;
     hy_vec_push(&c->rows, r);
+    c->height += c->row_h;
+    c->row_h = 0;
     return r;
 }
 
@@ -461,7 +463,19 @@ bool hy_form_layout(const hy_model *m, hy_fontset *fonts, const hy_form_options 
     tg_table_end(&c.tg);
     tb_geometry geo = {form->page_w, form->page_h, form->margin[0], form->margin[1], form->margin[2],
                        form->margin[3], PAD_X, PAD_Y, 0.5};
-    tb_paginate((tb_row **)c.rows.items, c.rows.n, &geo, b);
+    size_t stop = c.too_long ? 0 : tb_paginate((tb_row **)c.rows.items, c.rows.n, &geo, b, HY_MAX_PAGES);
+    if (c.too_long || stop < c.rows.n) {
+        hy_src at = c.too_long_at;
+        for (size_t i = stop + 1; !c.too_long && i-- > 0 && !at.line;) {
+            const tb_row *r = c.rows.items[i];
+            at = (hy_src){m->file, r->line, r->col};
+        }
+        hy_diag_add(d, m->file, at.line > 0 ? at.line : 1, at.line > 0 ? at.col : 1,
+                    "the document needs more than %d pages, the most hyoka prints; the pages run out at this item",
+                    HY_MAX_PAGES);
+        hy_vec_free(&c.rows);
+        return false;
+    }
     hy_vec_free(&c.rows);
     furniture(&c, b, opt);
     for (size_t i = 0; i < b->n_pages; i++) hy_page_merge_rules(&b->pages[i]);

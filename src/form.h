@@ -10,6 +10,10 @@
 #include "font.h"
 #include "model.h"
 
+/* The most pages one document may have (README, limits): past it the document is refused with
+ * a located error, so that time and memory stay bounded (issue 11). */
+#define HY_MAX_PAGES 2000
+
 typedef struct {
     const char *stamp;       /* printed at the top right of every page (資料2-1), or NULL */
     const char *watermark;   /* light diagonal text (案), or NULL */

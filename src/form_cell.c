@@ -90,10 +90,21 @@ static void tag_run(fctx *c, tb_text *t, size_t *chars)
 void fc_add_text(fctx *c, tb_cell *cell, const char *text, double size, bool bold, hy_src src,
                  double dx, double width, const char *align)
 {
+    if (c->too_long) { /* refused: one empty line keeps the shape callers rely on (>= 1 strip) */
+        tb_strip_add(c->a, cell, size * c->f->leading, 0);
+        return;
+    }
     hy_tline *lines;
+    c->ts.arena = &c->scratch;
     size_t n = hy_typeset(&c->ts, text, size, width, src, &lines);
+    tb_row *row = c->rows.n ? c->rows.items[c->rows.n - 1] : NULL;
+    if (row && !row->line && src.line > 0) { /* for the page-limit message */
+        row->line = src.line;
+        row->col = src.col;
+    }
     double lh = size * c->f->leading;
     size_t chars = 0;
+    tb_cell_reserve(c->a, cell, n);
     for (size_t i = 0; i < n; i++) {
         tb_strip *s = tb_strip_add(c->a, cell, lh, lines[i].n_runs);
         double shift = 0;
@@ -102,13 +113,21 @@ void fc_add_text(fctx *c, tb_cell *cell, const char *text, double size, bool bol
         double base = (lh - size) / 2 + size * 0.88;
         for (size_t k = 0; k < lines[i].n_runs; k++) {
             const hy_run *run = &lines[i].runs[k];
-            tb_text t = {dx + shift + run->x, base, size, run->font, bold, run->utf8, 0,
+            tb_text t = {dx + shift + run->x, base, size, run->font, bold, hy_arena_strdup(c->a, run->utf8), 0,
                          k ? TB_SAME_LINE : lines[i].begins};
             tag_run(c, &t, &chars);
             tb_strip_push(c->a, s, t);
             if (run->underline)
                 tb_strip_push(c->a, s, (tb_text){dx + shift + run->x, base + size * 0.15, size, 0, false, NULL, run->w});
         }
+    }
+    hy_arena_free(&c->scratch);
+    c->ts.arena = c->a;
+    if (cell->h > c->row_h) c->row_h = cell->h;
+    double body = c->f->page_h - c->f->margin[0] - c->f->margin[2];
+    if (c->height + c->row_h > HY_MAX_PAGES * body) {
+        c->too_long = true;
+        c->too_long_at = src;
     }
 }
 
@@ -125,6 +144,8 @@ void fc_set_cont(fctx *c, tb_cell *cell, const char *label, bool bold, hy_src sr
     cell->cont->n = cell->cont->cap = 0;
     cell->cont->strips = NULL;
     cell->cont->cont = NULL;
+    cell->cont->h = 0;
+    double row_h = c->row_h; /* shown instead of the cell, not below it */
     int elem = c->elem;
     const fc_split *splits = c->splits;
     size_t n_splits = c->n_splits;
@@ -135,6 +156,7 @@ void fc_set_cont(fctx *c, tb_cell *cell, const char *label, bool bold, hy_src sr
                                        src);
     fc_add_text(c, cell->cont, hy_arena_printf(c->a, "%s%s", shown, c->f->continued), c->f->size, bold,
              src, 0, fc_inner(cell), NULL);
+    c->row_h = row_h;
     c->elem = elem;
     c->splits = splits;
     c->n_splits = n_splits;

@@ -40,6 +40,13 @@ typedef struct {
     fc_split split;         /* storage for a single split */
     int nest;               /* the level a heading would have here (1 = the title) */
     int stamp, watermark;   /* their elements (on the first page; artifacts on the others) */
+    /* Bounded resources (issue 11): the typesetter's lines and runs live in `scratch`, dropped
+     * after each text; once the rows built so far cannot fit in HY_MAX_PAGES pages, nothing
+     * more is typeset and the document is refused, located at the text where it happened. */
+    hy_arena scratch;
+    double height, row_h;   /* pt: rows before the current one, the current one (lower bounds) */
+    bool too_long;
+    hy_src too_long_at;
 } fctx;
 
 /* The texts added next belong to structure element elem. */

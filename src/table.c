@@ -26,6 +26,16 @@ tb_cell *tb_cell_add(hy_arena *a, tb_row *r, double x, double w, double gray)
     return c;
 }
 
+void tb_cell_reserve(hy_arena *a, tb_cell *c, size_t more)
+{
+    if (c->cap - c->n >= more) return;
+    size_t cap = c->n + more;
+    tb_strip *s = hy_arena_alloc(a, cap * sizeof *s);
+    if (c->n) memcpy(s, c->strips, c->n * sizeof *s);
+    c->strips = s;
+    c->cap = cap;
+}
+
 tb_strip *tb_strip_add(hy_arena *a, tb_cell *c, double h, size_t n_texts)
 {
     if (c->n == c->cap) {
@@ -36,6 +46,7 @@ tb_strip *tb_strip_add(hy_arena *a, tb_cell *c, double h, size_t n_texts)
         c->cap = cap;
     }
     tb_strip *s = &c->strips[c->n++];
+    c->h += h;
     s->h = h;
     s->cap = n_texts ? n_texts : 1;
     s->texts = hy_arena_alloc(a, s->cap * sizeof *s->texts);
@@ -73,6 +84,8 @@ typedef struct {
     bool repeating;         /* drawing a header row again: an artifact */
     tb_row *open_header[2]; /* headers to repeat on the next page */
     size_t row;             /* index of the row being placed (for the structure record) */
+    size_t max_pages;
+    bool full;              /* page max_pages + 1 was begun: stop */
 } pager;
 
 /* A view of a row during splitting: for each cell, the first strip still to print and the
@@ -196,6 +209,8 @@ static void emit_header(pager *p, tb_row *r);
 
 static void new_page(pager *p)
 {
+    if (p->b->n_pages >= p->max_pages) p->full = true;
+    hy_page_trim(p->page);
     p->page = hy_boxes_new_page(p->b);
     p->y = body_top(p);
     p->empty = true;
@@ -288,7 +303,7 @@ static void place(pager *p, tb_row *r, bool stay)
     part pt = part_of(r);
     if (!p->empty && !stay && !starts_at(p, r, p->y)) new_page(p);
     bool first = true;
-    for (;;) {
+    while (!p->full) {
         bool at_top = p->empty;
         bool done = pt.continued;
         for (size_t i = 0; i < r->n && done; i++) done = pt.from[i] >= r->cells[i]->n;
@@ -340,18 +355,18 @@ static void place_chain(pager *p, tb_row **rows, size_t n, tb_row *closing)
         if (!here) new_page(p);
     }
     bool stay = true;
-    for (size_t i = 0; i < n; i++, p->row++) {
+    for (size_t i = 0; i < n && !p->full; i++, p->row++) {
         size_t page = p->b->n_pages;
         place(p, rows[i], true);
         /* a chain taller than a page: its rows split; what follows starts where it can */
         if (p->b->n_pages != page) stay = false;
     }
-    if (closing) place(p, closing, stay);
+    if (closing && !p->full) place(p, closing, stay);
 }
 
-void tb_paginate(tb_row **rows, size_t n, const tb_geometry *g, hy_boxes *b)
+size_t tb_paginate(tb_row **rows, size_t n, const tb_geometry *g, hy_boxes *b, size_t max_pages)
 {
-    pager p = {.g = g, .b = b};
+    pager p = {.g = g, .b = b, .max_pages = max_pages};
     p.page = hy_boxes_new_page(b);
     p.y = body_top(&p);
     p.empty = true;
@@ -360,12 +375,16 @@ void tb_paginate(tb_row **rows, size_t n, const tb_geometry *g, hy_boxes *b)
         while (end < n && rows[end]->keep_with_next && (end == i || !rows[end]->page_before)) end++;
         if (end == i) {
             p.row = i;
-            place(&p, rows[i++], false);
+            place(&p, rows[i], false);
+            if (p.full) return i;
+            i++;
             continue;
         }
         tb_row *closing = end < n && !rows[end]->page_before ? rows[end] : NULL;
         p.row = i;  /* place_chain numbers the rows as it places them */
         place_chain(&p, rows + i, end - i, closing);
+        if (p.full) return p.row < n ? p.row : n - 1;
         i = end + (closing ? 1 : 0);
     }
+    return n;
 }

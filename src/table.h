@@ -48,6 +48,7 @@ struct tb_cell {
     bool merge_down;        /* the cell below continues this one */
     tb_strip *strips;
     size_t n, cap;
+    double h;               /* sum of the strips' heights as added (a lower bound if one grows later) */
     tb_cell *cont;          /* shown on a new page once this cell's strips ran out */
 };
 
@@ -65,6 +66,7 @@ struct tb_row {
     tb_row *header[2];      /* header rows of the table this row belongs to */
     const char *mark;       /* bookmark title, or NULL */
     int mark_level;
+    int line, col;          /* where the row's first text is in the document (0: none), for messages */
 };
 
 typedef struct {
@@ -78,12 +80,17 @@ tb_row *tb_row_new(hy_arena *a);
 tb_cell *tb_cell_add(hy_arena *a, tb_row *r, double x, double w, double gray);
 tb_strip *tb_strip_add(hy_arena *a, tb_cell *c, double h, size_t n_texts);
 double tb_cell_height(const tb_cell *c);
+/* Makes room for `more` strips at once (a text of many lines), so that the cell's strip array
+ * is not regrown, and left behind in the arena, once per doubling. */
+void tb_cell_reserve(hy_arena *a, tb_cell *c, size_t more);
 /* Adds a text to a strip, growing it as needed. */
 void tb_strip_push(hy_arena *a, tb_strip *s, tb_text t);
 
-/* Lays the rows out on pages of b. Never fails: any content fits because strips are split
- * between pages; a single strip taller than a page (not produced by our layout) is placed
- * alone and clipped by nothing. */
-void tb_paginate(tb_row **rows, size_t n, const tb_geometry *g, hy_boxes *b);
+/* Lays the rows out on pages of b, at most max_pages of them. Any content fits because strips
+ * are split between pages; a single strip taller than a page (not produced by our layout) is
+ * placed alone and clipped by nothing. Returns n when every row was placed, else the index of
+ * the row that would have needed page max_pages + 1 (b then holds max_pages + 1 pages and is
+ * to be discarded). Time linear in the number of strips. */
+size_t tb_paginate(tb_row **rows, size_t n, const tb_geometry *g, hy_boxes *b, size_t max_pages);
 
 #endif

@@ -89,7 +89,7 @@ static void test_short_rows(void)
     hy_arena a = {0};
     tb_row *rows[3] = {item(&a, "A", 2), item(&a, "B", 3), item(&a, "C", 1)};
     hy_boxes b = {0};
-    tb_paginate(rows, 3, &GEO, &b);
+    tb_paginate(rows, 3, &GEO, &b, 1000);
     CHECK(b.n_pages == 1, "short rows: %zu pages", b.n_pages);
     check_all_lines(&b, "B-v", 3);
     hy_boxes_free(&b);
@@ -102,7 +102,7 @@ static void test_row_moves(void)
     hy_arena a = {0};
     tb_row *rows[2] = {item(&a, "A", 60), item(&a, "M", 5)};
     hy_boxes b = {0};
-    tb_paginate(rows, 2, &GEO, &b);
+    tb_paginate(rows, 2, &GEO, &b, 1000);
     CHECK(b.n_pages == 2, "moved row: %zu pages", b.n_pages);
     CHECK(page_of(&b, "M-v:0") == 1 && page_of(&b, "M-v:4") == 1, "short row split instead of moved");
     CHECK(page_of(&b, "M（続き）") == -1, "moved row marked continued");
@@ -115,7 +115,7 @@ static void test_split(int lines, size_t want_pages)
     hy_arena a = {0};
     tb_row *rows[3] = {item(&a, "A", 3), item(&a, "L", lines), item(&a, "Z", 2)};
     hy_boxes b = {0};
-    tb_paginate(rows, 3, &GEO, &b);
+    tb_paginate(rows, 3, &GEO, &b, 1000);
     CHECK(b.n_pages == want_pages, "%d-line cell: %zu pages, want %zu", lines, b.n_pages, want_pages);
     check_all_lines(&b, "L-v", lines);
     check_inside(&b);
@@ -142,7 +142,7 @@ static void test_header_repeats(void)
         rows[i]->header[0] = head;
     }
     hy_boxes b = {0};
-    tb_paginate(rows, 41, &GEO, &b);
+    tb_paginate(rows, 41, &GEO, &b, 1000);
     int heads = 0;
     for (size_t p = 0; p < b.n_pages; p++)
         for (size_t t = 0; t < b.pages[p].n_texts; t++)
@@ -189,7 +189,7 @@ static void test_chain_moves(void)
         hy_arena a = {0};
         tb_row *rows[4] = {item(&a, "A", fill), band(&a, "H1"), band(&a, "H2"), item(&a, "S", 3)};
         hy_boxes b = {0};
-        tb_paginate(rows, 4, &GEO, &b);
+        tb_paginate(rows, 4, &GEO, &b, 1000);
         bad_strand += stranded(&b);
         int ps = page_of(&b, "S-v:0");
         if (page_of(&b, "H1:0") != ps || page_of(&b, "H2:0") != ps) bad_strand++;
@@ -208,10 +208,31 @@ static void test_chain_row_splits(void)
     hy_arena a = {0};
     tb_row *rows[4] = {item(&a, "A", 30), band(&a, "H1"), item(&a, "L", 70), item(&a, "Z", 1)};
     hy_boxes b = {0};
-    tb_paginate(rows, 4, &GEO, &b);
+    tb_paginate(rows, 4, &GEO, &b, 1000);
     CHECK(!stranded(&b), "heading stranded before a long row");
     CHECK(page_of(&b, "H1:0") == page_of(&b, "L-v:0"), "long row does not begin under its heading");
     check_all_lines(&b, "L-v", 70);
+    hy_boxes_free(&b);
+    hy_arena_free(&a);
+}
+
+/* A cell of 10 000 lines (159 pages) against a limit of 50 pages: pagination stops at the
+ * limit and names the row; with the limit above the need it places every line, and the time
+ * it takes is linear (each page costs O(cells), not O(lines left)). */
+static void test_page_limit(void)
+{
+    hy_arena a = {0};
+    tb_row *rows[2] = {item(&a, "A", 3), item(&a, "L", 10000)};
+    hy_boxes b = {0};
+    size_t stop = tb_paginate(rows, 2, &GEO, &b, 50);
+    CHECK(stop == 1, "stopped at row %zu, expected 1", stop);
+    CHECK(b.n_pages == 51, "%zu pages begun, expected 51", b.n_pages);
+    hy_boxes_free(&b);
+    b = (hy_boxes){0};
+    stop = tb_paginate(rows, 2, &GEO, &b, 1000);
+    CHECK(stop == 2, "stopped at row %zu with room for all", stop);
+    CHECK(page_of(&b, "L-v:9999") == (int)b.n_pages - 1, "last line on page %d of %zu",
+          page_of(&b, "L-v:9999"), b.n_pages);
     hy_boxes_free(&b);
     hy_arena_free(&a);
 }
@@ -227,6 +248,7 @@ int main(void)
     test_header_repeats();
     test_chain_moves();
     test_chain_row_splits();
+    test_page_limit();
     printf("%d passed, %d failed\n", passed, failed);
     return failed ? 1 : 0;
 }
