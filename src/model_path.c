@@ -48,7 +48,7 @@ const hy_item *hy_model_find(const hy_model *m, const char *path)
 {
     hy_buf b = {0};
     const hy_item *found = NULL;
-    for (size_t i = 0; i < m->n_items && !found; i++) {
+    for (size_t i = 0; path && i < m->n_items && !found; i++) {
         const hy_item *it = m->items[i];
         if (it->kind != HY_ITEM_NODE || !it->node->key) continue;
         b.len = 0;
