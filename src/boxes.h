@@ -93,11 +93,21 @@ typedef struct {
     int row_span, col_span;  /* TH, TD: cells covered (1: none) */
 } hy_elem;
 
+/* Where an item of the bound model was drawn, like a bookmark: from the top of its first row
+ * to the bottom of its last, the rows of the items inside it included. */
+typedef struct {
+    bool drawn;            /* false: the item made no row (a parameter, an empty list) */
+    size_t first_page, last_page;  /* 0-based */
+    double top, bottom;    /* pt from the top edge: top on first_page, bottom on last_page */
+} hy_anchor;
+
 typedef struct {
     hy_arena arena;
     double width, height;
     hy_page *pages; size_t n_pages, cap_pages;
     hy_mark *marks; size_t n_marks, cap_marks;
+    hy_anchor *anchors;    /* one per model item, indexed by its id (hy_item.id); in the arena */
+    size_t n_anchors;
     const char *title, *author, *subject, *keywords;
     const char *date;      /* ISO date of the document, or NULL */
     char used_fonts[16];   /* which fontset entries any text uses */

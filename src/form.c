@@ -20,6 +20,7 @@ static tb_row *add_row(fctx *c)
     r->page_before = c->page_before;
     r->mark = c->mark;
     r->mark_level = c->mark_level;
+    r->item = c->cur;
     c->page_before = false;
     c->mark = NULL;
     hy_vec_push(&c->rows, r);
@@ -91,6 +92,7 @@ static void span_rows(fctx *c, const hy_item *it)
     for (size_t i = 0; i < it->n_kids; i++) {
         const hy_item *sub = it->kids[i];
         bool own = sub->node == ln->value;
+        c->cur = sub;
         tb_row *r = add_row(c);
         tb_cell *p;
         int tr = tg_row(&c->tg);  /* the parent label a TH spanning all the rows */
@@ -114,6 +116,7 @@ static void span_rows(fctx *c, const hy_item *it)
         fc_tag(c, tg_cell(&c->tg, tr, "TD", 0, 1, own ? 2 : 1));
         fc_fill_value(c, tb_cell_add(c->a, r, lw, c->W - lw, GRAY_NONE), sub);
     }
+    c->cur = it;
 }
 
 /* A numbered band: a heading; its checkboxes a list after it, an LI each. */
@@ -158,6 +161,8 @@ static void head_row(fctx *c, const hy_item *it)
 static void group_entity(fctx *c, const hy_item *entry)
 {
     const lay_node *ln = entry->node;
+    const hy_item *group = c->cur;
+    c->cur = entry;
     tb_row *r = add_row(c);
     char num[16];
     snprintf(num, sizeof num, "%d", entry->index + 1);
@@ -169,6 +174,7 @@ static void group_entity(fctx *c, const hy_item *entry)
     fc_cell_text(c, v, fc_text(entry->text), fc_src(c, entry->text.line, entry->text.col));
     r->keep_with_next = true;
     emit_rows(c, entry);
+    c->cur = group;
 }
 
 static void range_row(fctx *c, const lay_node *ln, int from, int to, bool followed)
@@ -310,6 +316,7 @@ static void table_rows(fctx *c, const hy_item *it)
     c->header[1] = h2;
     for (size_t i = 0; i < it->n_kids; i++) {
         const hy_item *row = it->kids[i];
+        c->cur = row;
         tb_row *r = add_row(c);
         tr = tg_row(&c->tg);
         for (size_t k = 0; k < n; k++) {
@@ -331,6 +338,7 @@ static void table_rows(fctx *c, const hy_item *it)
                 fc_cell_text(c, tb_cell_add(c->a, r, cols[k].x, cols[k].w, GRAY_NONE), t, src);
         }
     }
+    c->cur = it;
     c->header[0] = c->header[1] = NULL;
     tg_table_end(&c->tg);
 }
@@ -361,6 +369,8 @@ static void emit_nested(fctx *c, const hy_item *parent)
 static void emit(fctx *c, const hy_item *it)
 {
     const lay_node *ln = it->node;
+    const hy_item *up = c->cur;
+    c->cur = it;
     switch (ln->kind) {
     case LK_SECTION: section(c, it); break;
     case LK_TITLE:
@@ -390,11 +400,51 @@ static void emit(fctx *c, const hy_item *it)
     case LK_PARAM: break;
     default: item_row(c, it); break;
     }
+    c->cur = up;
 }
 
 static void emit_rows(fctx *c, const hy_item *parent)
 {
     for (size_t i = 0; i < parent->n_kids; i++) emit(c, parent->kids[i]);
+}
+
+/* ---- anchors -------------------------------------------------------------------------- */
+
+/* Extends the anchor of `it` (and, if `up`, of every item above it) by a part of a row drawn
+ * on page `page` from y0 to y1. */
+static void extend_anchor(hy_boxes *b, const hy_item *it, const hy_rowbox *rb, bool up)
+{
+    for (; it; it = up ? it->parent : NULL) {
+        hy_anchor *a = &b->anchors[it->id];
+        if (!a->drawn || rb->page < a->first_page || (rb->page == a->first_page && rb->y0 < a->top)) {
+            a->first_page = rb->page;
+            a->top = rb->y0;
+        }
+        if (!a->drawn || rb->page > a->last_page || (rb->page == a->last_page && rb->y1 > a->bottom)) {
+            a->last_page = rb->page;
+            a->bottom = rb->y1;
+        }
+        a->drawn = true;
+    }
+}
+
+/* Records in b->anchors where each item was drawn: the parts of the rows it made and of those
+ * of the items inside it (each part extends its row's item and every item above it). A table
+ * header repeated on a later page is not where its table is drawn. */
+static void record_anchors(const fctx *c, hy_boxes *b)
+{
+    b->n_anchors = c->m->n_items;
+    b->anchors = hy_arena_alloc(&b->arena, (b->n_anchors + 1) * sizeof *b->anchors);
+    for (size_t i = 0; i < b->n_rows; i++) {
+        const hy_rowbox *rb = &b->rows[i];
+        const tb_row *r = rb->row < c->rows.n ? c->rows.items[rb->row] : NULL;
+        if (rb->kind == HY_ROW_HEADER || !r || !r->item) continue;
+        /* The rows of a `fields` item and of a table row hold their cells side by side: they
+         * belong to each cell's item too. */
+        bool cells = r->item->node->kind == LK_FIELDS || r->item->kind == HY_ITEM_ROW;
+        extend_anchor(b, r->item, rb, true);
+        for (size_t k = 0; cells && k < r->item->n_kids; k++) extend_anchor(b, r->item->kids[k], rb, false);
+    }
 }
 
 /* ---- page furniture and document information ----------------------------------------- */
@@ -476,6 +526,7 @@ bool hy_form_layout(const hy_model *m, hy_fontset *fonts, const hy_form_options 
         hy_vec_free(&c.rows);
         return false;
     }
+    record_anchors(&c, b);
     hy_vec_free(&c.rows);
     furniture(&c, b, opt);
     for (size_t i = 0; i < b->n_pages; i++) hy_page_merge_rules(&b->pages[i]);

@@ -47,6 +47,7 @@ typedef struct {
     double height, row_h;   /* pt: rows before the current one, the current one (lower bounds) */
     bool too_long;
     hy_src too_long_at;
+    const hy_item *cur;     /* the item the next row belongs to */
 } fctx;
 
 /* The texts added next belong to structure element elem. */

@@ -108,31 +108,63 @@ static hy_fontset *get_fonts(hy_engine *e, const char *role, hy_diags *d)
     return fs;
 }
 
-/* Everything after loading: layout lookup, validation, layout, output (to `out` if not NULL,
- * else into `mem` if not NULL, else nowhere; the laid-out pages as JSON into `dump`). */
+/* Layout lookup, check and bind, layout: the model into *model and the pages into *boxes
+ * (which the caller frees in any case), the fonts used into *fonts. */
+static int layout_doc(hy_engine *e, const yl_doc *doc, hy_model **model, hy_boxes *boxes, hy_fontset **fonts,
+                      hy_diags *d)
+{
+    hy_text kind;
+    const lay_form *form = hy_model_form_name(doc, &kind, d) ? get_layout(e, &kind, doc->file, d) : NULL;
+    if (!form || !(*model = hy_model_new(form, doc, d))) return HY_ERR_INPUT;
+    if (!(*fonts = get_fonts(e, form->font_role, d))) return HY_ERR_INPUT;
+    hy_form_options fo = {e->opt.stamp, e->opt.watermark, NULL};
+    return hy_form_layout(*model, *fonts, &fo, boxes, d) ? HY_OK : HY_ERR_INPUT;
+}
+
+/* Everything after loading: layout, then output (to `out` if not NULL, else into `mem` if not
+ * NULL, else nowhere; the laid-out pages as JSON into `dump`). */
 static int render_doc(hy_engine *e, yl_doc *doc, const char *out, hy_buf *mem, hy_buf *dump, hy_diags *d,
                       int *pages)
 {
     hy_boxes boxes = {0};
     hy_model *model = NULL;
-    int rc = HY_ERR_INPUT;
-    hy_text kind;
-    const lay_form *form = hy_model_form_name(doc, &kind, d) ? get_layout(e, &kind, doc->file, d) : NULL;
-    if (!form || !(model = hy_model_new(form, doc, d))) goto done;
-    hy_fontset *fonts = get_fonts(e, form->font_role, d);
-    if (!fonts) goto done;
-    hy_form_options fo = {e->opt.stamp, e->opt.watermark, NULL};
-    if (!hy_form_layout(model, fonts, &fo, &boxes, d)) goto done;
-    if (pages) *pages = (int)boxes.n_pages;
-    rc = HY_OK;
-    if (dump) hy_layout_dump(&boxes, doc->file, dump);
-    hy_pdf_options po = {e->opt.epoch, "hyoka " HY_VERSION};
-    if (out && !hy_pdf_write(&boxes, fonts, &po, out, d)) rc = HY_ERR_OUTPUT;
-    if (!out && mem && !hy_pdf_write_mem(&boxes, fonts, &po, mem, d)) rc = HY_ERR_OUTPUT;
-done:
+    hy_fontset *fonts = NULL;
+    int rc = layout_doc(e, doc, &model, &boxes, &fonts, d);
+    if (rc == HY_OK) {
+        if (pages) *pages = (int)boxes.n_pages;
+        if (dump) hy_layout_dump(&boxes, doc->file, dump);
+        hy_pdf_options po = {e->opt.epoch, "hyoka " HY_VERSION};
+        if (out && !hy_pdf_write(&boxes, fonts, &po, out, d)) rc = HY_ERR_OUTPUT;
+        if (!out && mem && !hy_pdf_write_mem(&boxes, fonts, &po, mem, d)) rc = HY_ERR_OUTPUT;
+    }
     hy_boxes_free(&boxes);
     hy_model_free(model);
     return rc;
+}
+
+int hy_engine_document(hy_engine *e, const char *in, hy_document **out, hy_diags *d)
+{
+    yl_doc doc;
+    *out = NULL;
+    if (!yl_load_file(in, &doc, d)) {
+        yl_free(&doc);
+        return HY_ERR_INPUT;
+    }
+    hy_document *ld = hy_xcalloc(1, sizeof *ld);
+    hy_fontset *fonts = NULL;
+    int rc = layout_doc(e, &doc, &ld->model, &ld->boxes, &fonts, d);
+    yl_free(&doc);  /* the model holds copies of the document's texts */
+    if (rc != HY_OK) hy_document_free(ld);
+    else *out = ld;
+    return rc;
+}
+
+void hy_document_free(hy_document *ld)
+{
+    if (!ld) return;
+    hy_boxes_free(&ld->boxes);
+    hy_model_free(ld->model);
+    free(ld);
 }
 
 int hy_engine_render(hy_engine *e, const char *in, const char *out, hy_diags *d, int *pages)

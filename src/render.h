@@ -4,7 +4,9 @@
 #ifndef HY_RENDER_H
 #define HY_RENDER_H
 
+#include "boxes.h"
 #include "diag.h"
+#include "model.h"
 #include "util.h"
 
 #include <stdint.h>
@@ -30,6 +32,21 @@ void hy_engine_free(hy_engine *e);
  * (the document or its layout has errors; nothing was written) or HY_ERR_OUTPUT. Pages is
  * set to the page count when not NULL. */
 int hy_engine_render(hy_engine *e, const char *in, const char *out, hy_diags *d, int *pages);
+
+/* A document laid out and not written: its bound model and its pages. */
+typedef struct {
+    hy_model *model;       /* the items in layout order, with their values and names */
+    hy_boxes boxes;        /* pages, bookmarks, and boxes.anchors[item->id]: where each item
+                              was drawn (first and last page, top and bottom y) */
+} hy_document;
+
+/* Loads, checks, binds and lays out `in`, writing nothing, and hands back the laid-out
+ * document. Returns HY_OK with a new document in *out (free with hy_document_free), or
+ * HY_ERR_INPUT with located errors and *out NULL. The document borrows the engine's layout
+ * (model->form): free it before the engine, and before the engine loads more than its cache
+ * of layouts (8 kinds). */
+int hy_engine_document(hy_engine *e, const char *in, hy_document **out, hy_diags *d);
+void hy_document_free(hy_document *doc);
 
 /* The same from YAML bytes in memory to PDF bytes in memory (pdf may be NULL: check only).
  * `name` is the file name used in messages. */

@@ -56,6 +56,8 @@ struct tb_cell {
  * loader keeps every layout within it (docs/layout.md). */
 #define TB_MAX_CELLS 32
 
+struct hy_item;  /* model.h: the item a row belongs to (carried, never read here) */
+
 typedef struct tb_row tb_row;
 struct tb_row {
     tb_cell **cells;
@@ -67,6 +69,7 @@ struct tb_row {
     const char *mark;       /* bookmark title, or NULL */
     int mark_level;
     int line, col;          /* where the row's first text is in the document (0: none), for messages */
+    const struct hy_item *item;  /* the model item the row belongs to, or NULL */
 };
 
 typedef struct {

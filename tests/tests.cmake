@@ -75,3 +75,15 @@ set_tests_properties(deb_package PROPERTIES TIMEOUT 120 LABELS nosan)
 add_test(NAME deploy_examples
   COMMAND Python3::Interpreter ${CMAKE_SOURCE_DIR}/tests/check_deploy.py ${CMAKE_SOURCE_DIR} $<TARGET_FILE:hyoka>)
 set_tests_properties(deploy_examples PROPERTIES TIMEOUT 60)
+
+# Anchors: the laid-out document says where each item was drawn (hy_engine_layout); the
+# pages must agree with the PDF the binary renders (its outline and its text per page).
+add_executable(anchors_dump tests/anchors_dump.c)
+target_link_libraries(anchors_dump PRIVATE hyoka_core)
+foreach(doc examples/004-sakai-kodomo examples/001-meguro-kaigo examples/000-chiba-kouki-revision tests/fixtures/groups-max)
+  get_filename_component(name ${doc} NAME)
+  add_test(NAME anchors_${name}
+    COMMAND Python3::Interpreter ${CMAKE_SOURCE_DIR}/tests/anchors.py $<TARGET_FILE:hyoka>
+            $<TARGET_FILE:anchors_dump> ${CMAKE_SOURCE_DIR} ${CMAKE_SOURCE_DIR}/${doc}.yaml
+            ${CMAKE_BINARY_DIR}/anchors)
+endforeach()
