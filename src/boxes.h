@@ -108,7 +108,7 @@ typedef struct {
     hy_mark *marks; size_t n_marks, cap_marks;
     hy_anchor *anchors;    /* one per model item, indexed by its id (hy_item.id); in the arena */
     size_t n_anchors;
-    const char *title, *author, *subject, *keywords;
+    const char *title, *author, *subject;
     const char *date;      /* ISO date of the document, or NULL */
     char used_fonts[16];   /* which fontset entries any text uses */
     hy_rowbox *rows; size_t n_rows, cap_rows;

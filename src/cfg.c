@@ -19,33 +19,12 @@ void cfg_error(cfg_ctx *c, const yl_node *at, const char *fmt, ...)
     c->ok = false;
 }
 
-/* Edit distance of two short ASCII names, capped at 9. */
-static int name_distance(const char *a, const char *b)
-{
-    size_t na = strlen(a), nb = strlen(b);
-    if (na > 31 || nb > 31) return 9;
-    int row[32];
-    for (size_t j = 0; j <= nb; j++) row[j] = (int)j;
-    for (size_t i = 1; i <= na; i++) {
-        int diag = row[0];
-        row[0] = (int)i;
-        for (size_t j = 1; j <= nb; j++) {
-            int up = row[j], best = diag + (a[i - 1] != b[j - 1]);
-            if (up + 1 < best) best = up + 1;
-            if (row[j - 1] + 1 < best) best = row[j - 1] + 1;
-            row[j] = best;
-            diag = up;
-        }
-    }
-    return row[nb];
-}
-
 const char *cfg_closest(const char *const *names, size_t n, const char *bad)
 {
     const char *best = NULL;
-    int best_d = 3;
+    size_t best_d = 3;
     for (size_t i = 0; n ? i < n : names[i] != NULL; i++) {
-        int d = name_distance(bad, names[i]);
+        size_t d = hy_utf8_distance(bad, names[i]);
         if (d < best_d) {
             best_d = d;
             best = names[i];

@@ -460,7 +460,7 @@ static void parse_page(ctx *c, const yl_node *root)
 
 static void parse_text(ctx *c, const yl_node *root)
 {
-    static const char *const FONTS_ATTRS[] = {"text", "title", NULL};
+    static const char *const FONTS_ATTRS[] = {"text", NULL};  /* every text is set in one role */
     static const char *const TEXT_ATTRS[] = {"size", "small", "title", "section", "leading", "markup", NULL};
     static const char *const COLUMN_ATTRS[] = {"label", "sublabel", NULL};
     lay_form *f = c->f;
@@ -469,7 +469,6 @@ static void parse_text(ctx *c, const yl_node *root)
     f->font_role = text_or(c, fonts, "text", "gothic");
     if (!*f->font_role || !strcmp(f->font_role, "fallback"))
         cfg_error(&c->cfg, yl_get(fonts, "text"), "'text' must name a role of the fonts file (gothic, mincho)");
-    cfg_str(&c->cfg, fonts, "title");
     const yl_node *t = cfg_map(&c->cfg, root, "text");
     cfg_keys(&c->cfg, t, TEXT_ATTRS, "text");
     f->size = cfg_num(&c->cfg, t, "size", 9, 7, 36);
@@ -523,9 +522,10 @@ bool lay_load(const char *path, lay_form *f, hy_diags *d)
                                             "marks", "meta", "options", "checks", "body", NULL};
     *f = (lay_form){0};
     f->path = path;
-    if (!yl_load_regular(path, &f->src, d)) return false;
+    f->src = hy_xcalloc(1, sizeof *f->src);
+    if (!yl_load_regular(path, f->src, d)) return false;
     ctx c = {f, {path, "layout", d, true}};
-    const yl_node *root = f->src.root;
+    const yl_node *root = f->src->root;
     if (!root || root->kind != YL_MAP) {
         cfg_error(&c.cfg, root, "the file must be a mapping with 'kind' and 'body'");
         return false;
@@ -546,7 +546,8 @@ bool lay_load(const char *path, lay_form *f, hy_diags *d)
 void lay_free(lay_form *f)
 {
     hy_arena_free(&f->arena);
-    yl_free(&f->src);
+    if (f->src) yl_free(f->src);
+    free(f->src);
     *f = (lay_form){0};
 }
 

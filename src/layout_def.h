@@ -5,9 +5,11 @@
 #define HY_LAYOUT_DEF_H
 
 #include "diag.h"
-#include "yaml_load.h"
+#include "util.h"
 
 #include <stdbool.h>
+
+struct yl_doc;  /* yaml_load.h: the parsed layout file, read only by layout_def.c */
 
 typedef enum {
     LK_SECTION, LK_HEAD, LK_TEXT, LK_DATE, LK_INT, LK_CHOICE, LK_CHECKS, LK_SPAN, LK_GROUP,
@@ -76,7 +78,7 @@ struct lay_node {
 };
 
 typedef struct {
-    yl_doc src;             /* the parsed layout file; strings point into it */
+    struct yl_doc *src;     /* the parsed layout file (owned); strings point into it */
     hy_arena arena;
     const char *path;
     const char *kind;       /* the form's name: the document's 様式 */

@@ -23,42 +23,13 @@ const lay_check *hy_match_check(const lay_checklist *cl, const char *label)
     return NULL;
 }
 
-/* Levenshtein distance over code points; 99 for words longer than 64 characters. */
-static size_t edit_distance(const char *a, const char *b)
-{
-    size_t na, nb;
-    uint32_t *ca = hy_utf8_to_cps(a, &na), *cb = hy_utf8_to_cps(b, &nb);
-    if (na > 64 || nb > 64) {
-        free(ca);
-        free(cb);
-        return 99;
-    }
-    size_t row[65];
-    for (size_t j = 0; j <= nb; j++) row[j] = j;
-    for (size_t i = 1; i <= na; i++) {
-        size_t diag = row[0];
-        row[0] = i;
-        for (size_t j = 1; j <= nb; j++) {
-            size_t up = row[j];
-            size_t best = diag + (ca[i - 1] != cb[j - 1]);
-            if (up + 1 < best) best = up + 1;
-            if (row[j - 1] + 1 < best) best = row[j - 1] + 1;
-            row[j] = best;
-            diag = up;
-        }
-    }
-    free(ca);
-    free(cb);
-    return row[nb];
-}
-
 const char *hy_match_suggest(const hy_vec *names, const char *bad)
 {
     const char *best = NULL;
     size_t best_d = 99, n;
     free(hy_utf8_to_cps(bad, &n));
     for (size_t i = 0; i < names->n; i++) {
-        size_t dd = edit_distance(bad, names->items[i]);
+        size_t dd = hy_utf8_distance(bad, names->items[i]);
         if (dd < best_d) { best_d = dd; best = names->items[i]; }
     }
     size_t limit = n / 3 > 1 ? n / 3 : 1;

@@ -27,6 +27,8 @@
 
 #include <stdbool.h>
 
+struct yl_doc;  /* yaml_load.h: read by the model only */
+
 /* Keys every document may have besides its layout's. */
 #define HY_KEY_FORM "様式"
 #define HY_KEY_STYLE "書式"
@@ -130,12 +132,12 @@ typedef struct {
 
 /* Checks `doc` against `form` and binds it. Returns a new model (free with hy_model_free), or
  * NULL with located errors in d when the document has any error. */
-hy_model *hy_model_new(const lay_form *form, const yl_doc *doc, hy_diags *d);
+hy_model *hy_model_new(const lay_form *form, const struct yl_doc *doc, hy_diags *d);
 void hy_model_free(hy_model *m);
 
 /* The document's 様式 (the name of its form) and where it is written. False with a located
  * error when the document does not start with one. *out borrows from doc. */
-bool hy_model_form_name(const yl_doc *doc, hy_text *out, hy_diags *d);
+bool hy_model_form_name(const struct yl_doc *doc, hy_text *out, hy_diags *d);
 
 /* ---- names and identity (model_path.c) ----
  * Form path: the item as the form prints it, from the section's number down, e.g.
@@ -152,7 +154,7 @@ void hy_item_form_path(const hy_item *it, hy_buf *out);
 void hy_item_key_path(const hy_item *it, hy_buf *out);
 
 /* The item whose key path is `key_path`, or NULL. Borrowed from the model. */
-const hy_item *hy_model_find(const hy_model *m, const char *key_path);
+const hy_item *hy_model_item_get(const hy_model *m, const char *key_path);
 
 /* True when a and b (of two models of the same loaded layout) are the same item of the form:
  * the same nodes and entry/row indices all the way up. */

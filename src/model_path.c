@@ -44,7 +44,7 @@ void hy_item_key_path(const hy_item *it, hy_buf *out)
     key_path(it, out);
 }
 
-const hy_item *hy_model_find(const hy_model *m, const char *path)
+const hy_item *hy_model_item_get(const hy_model *m, const char *path)
 {
     hy_buf b = {0};
     const hy_item *found = NULL;
@@ -61,7 +61,7 @@ const hy_item *hy_model_find(const hy_model *m, const char *path)
 
 const char *hy_model_text_get(const hy_model *m, const char *path)
 {
-    const hy_item *it = hy_model_find(m, path);
+    const hy_item *it = hy_model_item_get(m, path);
     if (!it) return NULL;
     switch (it->node->kind) {
     case LK_TEXT: case LK_DATE: case LK_INT: case LK_CHOICE: case LK_PARAM: case LK_BLOCK:

@@ -248,3 +248,31 @@ uint32_t *hy_utf8_to_cps(const char *s, size_t *count)
     *count = k;
     return out;
 }
+
+size_t hy_utf8_distance(const char *a, const char *b)
+{
+    size_t na, nb;
+    uint32_t *ca = hy_utf8_to_cps(a, &na), *cb = hy_utf8_to_cps(b, &nb);
+    if (na > 64 || nb > 64) {
+        free(ca);
+        free(cb);
+        return 99;
+    }
+    size_t row[65];
+    for (size_t j = 0; j <= nb; j++) row[j] = j;
+    for (size_t i = 1; i <= na; i++) {
+        size_t diag = row[0];
+        row[0] = i;
+        for (size_t j = 1; j <= nb; j++) {
+            size_t up = row[j];
+            size_t best = diag + (ca[i - 1] != cb[j - 1]);
+            if (up + 1 < best) best = up + 1;
+            if (row[j - 1] + 1 < best) best = row[j - 1] + 1;
+            row[j] = best;
+            diag = up;
+        }
+    }
+    free(ca);
+    free(cb);
+    return row[nb];
+}

@@ -48,5 +48,8 @@ size_t hy_utf8_encode(uint32_t cp, char *out);
 int hy_utf16_encode(uint32_t cp, uint16_t out[2]);
 /* Decodes a whole valid UTF-8 string into a new array of code points; *count gets the length. */
 uint32_t *hy_utf8_to_cps(const char *s, size_t *count);
+/* Levenshtein distance of two UTF-8 strings, counted in code points (for "did you mean");
+ * 99 when either is longer than 64 code points. */
+size_t hy_utf8_distance(const char *a, const char *b);
 
 #endif

@@ -34,7 +34,7 @@ struct yl_node {
     yl_node **vals;         /* MAP: values */
 };
 
-typedef struct {
+typedef struct yl_doc {
     hy_arena arena;
     yl_node *root;          /* NULL for an empty file */
     char *file;             /* name used in messages */

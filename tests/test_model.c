@@ -31,7 +31,7 @@ static hy_model *model_of(const lay_form *f, const char *name, const char *yaml,
 static const char *form_path(const hy_model *m, const char *key, hy_buf *b)
 {
     b->len = 0;
-    const hy_item *it = hy_model_find(m, key);
+    const hy_item *it = hy_model_item_get(m, key);
     if (!it) return "(none)";
     hy_item_form_path(it, b);
     return b->data;
@@ -42,7 +42,7 @@ static void expect_path(const hy_model *m, const char *key, const char *want)
     hy_buf b = {0};
     const char *got = form_path(m, key, &b);
     CHECK(!strcmp(got, want), "%s: form path '%s', want '%s'", key, got, want);
-    const hy_item *it = hy_model_find(m, key);
+    const hy_item *it = hy_model_item_get(m, key);
     if (it) {
         b.len = 0;
         hy_item_key_path(it, &b);
@@ -83,27 +83,27 @@ static void juten(const lay_form *f)
     expect_path(m, "別添2.変更箇所", "(別添2)変更箇所");
 
     /* Values, bound once. */
-    const hy_item *it = hy_model_find(m, "III.使用.リスク2.対策は十分か");
+    const hy_item *it = hy_model_item_get(m, "III.使用.リスク2.対策は十分か");
     CHECK(it && it->option && !strcmp(it->option->text, "十分である"), "choice option bound");
     CHECK(it && it->line == 14 && it->col == 20, "choice position %d:%d", it ? it->line : 0, it ? it->col : 0);
-    it = hy_model_find(m, "表紙.公表日");
+    it = hy_model_item_get(m, "表紙.公表日");
     CHECK(it && it->has_date && it->date.y == 2019 && it->date.m == 5 && it->date.d == 30, "date bound");
-    it = hy_model_find(m, "II.委託.委託の有無");
+    it = hy_model_item_get(m, "II.委託.委託の有無");
     CHECK(it && it->count.s && !strcmp(it->count.s, "2"), "count bound");
-    it = hy_model_find(m, "II.入手・使用.入手元");
+    it = hy_model_item_get(m, "II.入手・使用.入手元");
     CHECK(it && it->n_checks == 6 && it->checks[0].on && !it->checks[1].on && it->checks[4].on &&
           it->checks[4].paren.s && !strcmp(it->checks[4].paren.s, "某社"), "checks bound");
-    it = hy_model_find(m, "III.委託");
+    it = hy_model_item_get(m, "III.委託");
     CHECK(it && it->n_flags == 1 && it->flags[0].on, "heading checkbox bound");
     CHECK(!strcmp(hy_model_text_get(m, "表紙.評価書名"), "テスト事務"), "text by key path");
     CHECK(hy_model_text_get(m, "表紙.特記事項") == NULL, "missing text is NULL");
 
     /* Every item of the form is there, in layout order, even where the document is silent;
      * a group holds at least min_rows entries (システム1, blank). */
-    const hy_item *sys = hy_model_find(m, "I.システム");
+    const hy_item *sys = hy_model_item_get(m, "I.システム");
     CHECK(sys && sys->n_kids == 1 && sys->kids[0]->kind == HY_ITEM_ENTRY && !sys->kids[0]->present,
           "blank entry of an empty group");
-    const hy_item *tasks = hy_model_find(m, "II.委託.委託事項");
+    const hy_item *tasks = hy_model_item_get(m, "II.委託.委託事項");
     CHECK(tasks && tasks->n_kids == 2 && tasks->kids[1]->index == 1 && tasks->kids[1]->present &&
           !strcmp(tasks->kids[1]->text.s, "運用"), "entries with their titles");
     for (size_t i = 0; i < m->n_items; i++) CHECK(m->items[i]->id == i, "ids in walk order");
@@ -121,14 +121,14 @@ static void juten(const lay_form *f)
     hy_model *m2 = model_of(f, "b.yaml", doc_b, &doc2, &d);
     CHECK(m2 != NULL, "document b");
     if (m2) {
-        const hy_item *a = hy_model_find(m, "II.委託.委託事項[2].再委託の有無");
-        const hy_item *b = hy_model_find(m2, "II.委託.委託事項[2].再委託の有無");
+        const hy_item *a = hy_model_item_get(m, "II.委託.委託事項[2].再委託の有無");
+        const hy_item *b = hy_model_item_get(m2, "II.委託.委託事項[2].再委託の有無");
         CHECK(a && b && hy_item_same(a, b), "same item in two models");
-        CHECK(a && b && !hy_item_same(a, hy_model_find(m2, "II.委託.委託事項[1].再委託の有無")), "other entry");
+        CHECK(a && b && !hy_item_same(a, hy_model_item_get(m2, "II.委託.委託事項[1].再委託の有無")), "other entry");
         CHECK(m->n_items == m2->n_items, "same number of items (%zu, %zu)", m->n_items, m2->n_items);
         /* Walking in parallel by kids. */
-        const hy_item *ta = hy_model_find(m, "II.委託.委託事項");
-        const hy_item *tb = hy_model_find(m2, "II.委託.委託事項");
+        const hy_item *ta = hy_model_item_get(m, "II.委託.委託事項");
+        const hy_item *tb = hy_model_item_get(m2, "II.委託.委託事項");
         CHECK(ta && tb && hy_item_kid_get(tb, ta->kids[1]) == tb->kids[1], "kid by identity");
         hy_model_free(m2);
     }
@@ -164,10 +164,10 @@ static void revision(const lay_form *f)
     CHECK(m != NULL, "revision document: %s", d.n ? d.items[0].msg : "");
     if (m) {
         expect_path(m, "行[1].理由", "修正等を要する部分とその内容 1行目「理由」");
-        const hy_item *t = hy_model_find(m, "行");
+        const hy_item *t = hy_model_item_get(m, "行");
         CHECK(t && t->n_columns == 5 && t->columns[3].has_labels && t->columns[3].n_labels == 2 &&
               !strcmp(t->columns[3].labels[1].s, "現在"), "table headings bound");
-        const hy_item *c = hy_model_find(m, "行[1].修正案");
+        const hy_item *c = hy_model_item_get(m, "行[1].修正案");
         CHECK(c && c->is_list && c->n_texts == 2 && !strcmp(c->texts[1].s, "案2"), "multi column bound");
         const hy_item *title = m->root->kids[0]->kids[3];
         CHECK(title->node->kind == LK_TITLE && !strcmp(title->text.s, "修正等を要する部分とその内容（後期高齢者医療）"),
