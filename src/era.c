@@ -22,7 +22,7 @@ static int cmp_date(hy_date a, hy_date b)
     return a.d < b.d ? -1 : a.d > b.d;
 }
 
-static int days_in_month(int y, int m)
+int hy_era_days_in_month(int y, int m)
 {
     static const int days[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
     bool leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
@@ -48,7 +48,7 @@ bool hy_date_parse(const char *s, hy_date *out)
     if (!digits(s, 4, &dt.y) || s[4] != '-' || !digits(s + 5, 2, &dt.m)) return false;
     if (n == 10 && (s[7] != '-' || !digits(s + 8, 2, &dt.d))) return false;
     if (dt.m < 1 || dt.m > 12) return false;
-    if (n == 10 && (dt.d < 1 || dt.d > days_in_month(dt.y, dt.m))) return false;
+    if (n == 10 && (dt.d < 1 || dt.d > hy_era_days_in_month(dt.y, dt.m))) return false;
     *out = dt;
     return true;
 }
@@ -59,7 +59,7 @@ bool hy_date_format(hy_date dt, const char *gannen, char *out, size_t cap)
     /* A month-only date belongs to the era in force at the end of that month (平成元年1月 would be
      * ambiguous; we take the month's last day). */
     hy_date probe = dt;
-    if (!probe.d) probe.d = days_in_month(dt.y, dt.m);
+    if (!probe.d) probe.d = hy_era_days_in_month(dt.y, dt.m);
     for (size_t i = 0; i < sizeof ERAS / sizeof *ERAS; i++) {
         if (cmp_date(probe, ERAS[i].start) < 0) continue;
         int year = dt.y - ERAS[i].start.y + 1;

@@ -13,4 +13,8 @@ bool hy_date_parse(const char *s, hy_date *out);
  * as `gannen` (元年 or 1年). Returns false for dates before 明治6年 (1873, the solar calendar). */
 bool hy_date_format(hy_date dt, const char *gannen, char *out, size_t cap);
 
+/* The number of days of month m (1-12) of Gregorian year y (leap years by the Gregorian
+ * rule). */
+int hy_era_days_in_month(int y, int m);
+
 #endif

@@ -2,6 +2,7 @@
  * heading checkboxes, counts and blocks, each checked and bound in one step (see model.h).
  * A value the check rejects is still bound as far as it goes; the model is then dropped. */
 #include "model_bind.h"
+#include "era.h"
 #include "match.h"
 
 #include <errno.h>
@@ -34,13 +35,6 @@ static long int_value(const char *s)
 
 /* ---- dates ---------------------------------------------------------------------------- */
 
-static int days_in_month(int y, int m)
-{
-    static const int days[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-    bool leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
-    return m == 2 && leap ? 29 : days[m - 1];
-}
-
 /* Why a text in the date format is not a date ("there is no month 13"), or NULL. */
 static const char *date_problem(const char *s, char *buf, size_t cap)
 {
@@ -53,8 +47,8 @@ static const char *date_problem(const char *s, char *buf, size_t cap)
         snprintf(buf, cap, "there is no month %d", m);
         return buf;
     }
-    if (d < 1 || d > days_in_month(y, m)) {
-        snprintf(buf, cap, "%.7s has %d days", s, days_in_month(y, m));
+    if (d < 1 || d > hy_era_days_in_month(y, m)) {
+        snprintf(buf, cap, "%.7s has %d days", s, hy_era_days_in_month(y, m));
         return buf;
     }
     return NULL;

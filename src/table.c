@@ -4,6 +4,17 @@
 #include <stdlib.h>
 #include <string.h>
 
+/* The array old[0..n) copied into a new arena block of twice the capacity (at least 4); *cap
+ * gets the new capacity. The old block stays in the arena until the document is freed. */
+static void *arena_grow(hy_arena *a, const void *old, size_t n, size_t *cap, size_t size)
+{
+    size_t c = *cap ? *cap * 2 : 4;
+    void *p = hy_arena_alloc(a, c * size);
+    if (n) memcpy(p, old, n * size);
+    *cap = c;
+    return p;
+}
+
 tb_row *tb_row_new(hy_arena *a)
 {
     return hy_arena_alloc(a, sizeof(tb_row));
@@ -11,13 +22,7 @@ tb_row *tb_row_new(hy_arena *a)
 
 tb_cell *tb_cell_add(hy_arena *a, tb_row *r, double x, double w, double gray)
 {
-    if (r->n == r->cap) {
-        size_t cap = r->cap ? r->cap * 2 : 4;
-        tb_cell **cells = hy_arena_alloc(a, cap * sizeof *cells);
-        if (r->n) memcpy(cells, r->cells, r->n * sizeof *cells);
-        r->cells = cells;
-        r->cap = cap;
-    }
+    if (r->n == r->cap) r->cells = arena_grow(a, r->cells, r->n, &r->cap, sizeof *r->cells);
     tb_cell *c = hy_arena_alloc(a, sizeof *c);
     c->x = x;
     c->w = w;
@@ -38,13 +43,7 @@ void tb_cell_reserve(hy_arena *a, tb_cell *c, size_t more)
 
 tb_strip *tb_strip_add(hy_arena *a, tb_cell *c, double h, size_t n_texts)
 {
-    if (c->n == c->cap) {
-        size_t cap = c->cap ? c->cap * 2 : 4;
-        tb_strip *s = hy_arena_alloc(a, cap * sizeof *s);
-        if (c->n) memcpy(s, c->strips, c->n * sizeof *s);
-        c->strips = s;
-        c->cap = cap;
-    }
+    if (c->n == c->cap) c->strips = arena_grow(a, c->strips, c->n, &c->cap, sizeof *c->strips);
     tb_strip *s = &c->strips[c->n++];
     c->h += h;
     s->h = h;
@@ -56,13 +55,7 @@ tb_strip *tb_strip_add(hy_arena *a, tb_cell *c, double h, size_t n_texts)
 
 void tb_strip_push(hy_arena *a, tb_strip *s, tb_text t)
 {
-    if (s->n == s->cap) {
-        size_t cap = s->cap ? s->cap * 2 : 4;
-        tb_text *texts = hy_arena_alloc(a, cap * sizeof *texts);
-        if (s->n) memcpy(texts, s->texts, s->n * sizeof *texts);
-        s->texts = texts;
-        s->cap = cap;
-    }
+    if (s->n == s->cap) s->texts = arena_grow(a, s->texts, s->n, &s->cap, sizeof *s->texts);
     s->texts[s->n++] = t;
 }
 
