@@ -35,55 +35,15 @@ static uint64_t fnv_i64(uint64_t h, int64_t v)
     return bt_fnv(h, &v, sizeof v);
 }
 
-/* The bytes of a regular file (bounded) followed by their count; false with a message. */
-static bool fnv_file(uint64_t *h, const char *path, hy_diags *d)
+/* Reads a configuration file through the bounded reader only to refuse, before any worker
+ * starts, what a worker could not read either (a FIFO, a device, a directory, over 8 MiB): the
+ * files' contents are the engine's business (hy_engine_deps). */
+static bool readable(const char *path, hy_diags *d)
 {
     hy_buf b = {0};
     bool ok = hy_infile_read(path, HY_IN_REGULAR, YL_MAX_INPUT_BYTES, &b, NULL, d);
-    if (ok) *h = fnv_i64(bt_fnv(*h, b.data, b.len), (int64_t)b.len);
     hy_buf_free(&b);
     return ok;
-}
-
-/* The font file fontconfig gives for a family (the same query font.c makes), by path, face
- * index, size and mtime: a font installed, removed or upgraded changes the digest. */
-static uint64_t hash_family(uint64_t h, const char *family)
-{
-    int index = 0;
-    char *file = hy_font_lookup(family, &index);
-    h = fnv_str(h, family);
-    if (file) {
-        struct stat st;
-        h = fnv_i64(fnv_str(h, file), index);
-        if (stat(file, &st) == 0)
-            h = fnv_i64(fnv_i64(fnv_i64(h, st.st_size), st.st_mtim.tv_sec), st.st_mtim.tv_nsec);
-    }
-    free(file);
-    return h;
-}
-
-/* The fonts file's bytes, then every family it names (in any role). */
-static bool hash_fonts(uint64_t *h, const char *config, hy_diags *d)
-{
-    hy_buf b = {0};
-    if (!hy_infile_read(config, HY_IN_REGULAR, YL_MAX_INPUT_BYTES, &b, NULL, d)) {
-        hy_buf_free(&b);
-        return false;
-    }
-    *h = fnv_i64(bt_fnv(*h, b.data, b.len), (int64_t)b.len);
-    yl_doc cfg;
-    hy_diags ignored = {0};  /* the workers report a broken fonts file, once per document */
-    if (yl_load_mem(config, b.data ? b.data : "", b.len, &cfg, &ignored) && cfg.root && cfg.root->kind == YL_MAP) {
-        for (size_t i = 0; i < cfg.root->n; i++) {
-            const yl_node *l = cfg.root->vals[i];
-            for (size_t j = 0; l->kind == YL_SEQ && j < l->n; j++)
-                if (l->items[j]->kind == YL_SCALAR) *h = hash_family(*h, l->items[j]->str);
-        }
-    }
-    yl_free(&cfg);
-    hy_diags_free(&ignored);
-    hy_buf_free(&b);
-    return true;
 }
 
 bool bt_env_digest(const hy_render_options *ro, uint64_t *out, hy_diags *d)
@@ -91,18 +51,17 @@ bool bt_env_digest(const hy_render_options *ro, uint64_t *out, hy_diags *d)
     uint64_t h = fnv_str(BT_FNV_OFFSET, "hyoka " HY_VERSION);
     h = fnv_str(fnv_str(h, ro->stamp), ro->watermark);
     h = fnv_i64(h, ro->epoch);
+    h = fnv_str(fnv_str(h, ro->layouts_dir), ro->fonts_file);
     hy_vec files = {0};
     bool ok = lay_files(ro->layouts_dir, &files);
     if (!ok) hy_diag_add(d, ro->layouts_dir, 0, 0, "cannot read the layouts directory: %s", strerror(errno));
     for (size_t i = 0; i < files.n; i++) {
-        const char *name = strrchr(files.items[i], '/');
-        h = fnv_str(h, name ? name + 1 : files.items[i]);
-        if (!fnv_file(&h, files.items[i], d)) ok = false;
+        if (!readable(files.items[i], d)) ok = false;
         free(files.items[i]);
     }
     hy_vec_free(&files);
+    if (!readable(ro->fonts_file, d)) ok = false;
     hy_fonts_init();  /* once in the parent: the workers inherit fontconfig's configuration */
-    if (!hash_fonts(&h, ro->fonts_file, d)) ok = false;
     *out = h;
     return ok;
 }
@@ -148,6 +107,8 @@ typedef struct {
     unsigned long long input, pdf;
     long long bytes;
     int pages;
+    char text[16384];   /* the whole file: the first line, then the engine's dependencies */
+    const char *deps;   /* into text: after the first line */
 } bt_record;
 
 /* "a/b/x.pdf" → dir "a/b", base "x.pdf" (dir "" at the top). */
@@ -174,12 +135,19 @@ static bool read_record(int dirfd, const char *name, bt_record *rec)
     struct stat st;
     int fd = open_regular_at(dirfd, name, &st);
     if (fd < 0) return false;
-    char line[256];
-    ssize_t n = st.st_size < (off_t)sizeof line ? read(fd, line, sizeof line - 1) : -1;
+    size_t got = 0;
+    while (st.st_size < (off_t)sizeof rec->text && got < (size_t)st.st_size) {
+        ssize_t n = read(fd, rec->text + got, sizeof rec->text - 1 - got);
+        if (n < 0 && errno == EINTR) continue;
+        if (n <= 0) break;
+        got += (size_t)n;
+    }
     close(fd);
-    if (n <= 0) return false;
-    line[n] = '\0';
-    return sscanf(line, "fnv1a64:%16llx pages:%d pdf:%16llx bytes:%lld", &rec->input, &rec->pages, &rec->pdf,
+    if (!got || got != (size_t)st.st_size) return false;
+    rec->text[got] = '\0';
+    const char *nl = strchr(rec->text, '\n');
+    rec->deps = nl ? nl + 1 : "";
+    return sscanf(rec->text, "fnv1a64:%16llx pages:%d pdf:%16llx bytes:%lld", &rec->input, &rec->pages, &rec->pdf,
                   &rec->bytes) == 4;
 }
 
@@ -210,17 +178,21 @@ static int subdir(int root, const char *dir)
     return fd;
 }
 
-static bool up_to_date(const bt_roots *r, const char *dir, const char *base, uint64_t h, int *pages, int64_t *bytes)
+/* The state says this input made the PDF now at its place, and the engine says nothing the
+ * document read (layout, fonts configuration, fonts) has changed since. */
+static bool up_to_date(hy_engine *e, const bt_roots *r, const char *dir, const char *base, uint64_t h, int *pages,
+                       int64_t *bytes)
 {
     int sfd = subdir(r->statefd, dir), ofd = subdir(r->outfd, dir);
     char *state = hy_xasprintf("%s" STATE_SUFFIX, base);
-    bt_record rec;
-    bool ok = sfd >= 0 && ofd >= 0 && read_record(sfd, state, &rec) && rec.input == h &&
-              pdf_matches(ofd, base, rec.pdf, rec.bytes);
+    bt_record *rec = hy_xmalloc(sizeof *rec);
+    bool ok = sfd >= 0 && ofd >= 0 && read_record(sfd, state, rec) && rec->input == h &&
+              pdf_matches(ofd, base, rec->pdf, rec->bytes) && hy_engine_deps_current(e, rec->deps);
     if (ok) {
-        *pages = rec.pages;
-        *bytes = rec.bytes;
+        *pages = rec->pages;
+        *bytes = rec->bytes;
     }
+    free(rec);
     if (sfd >= 0) close(sfd);
     if (ofd >= 0) close(ofd);
     free(state);
@@ -237,8 +209,9 @@ static void drop_state(const bt_roots *r, const char *dir, const char *base)
     close(sfd);
 }
 
-/* The PDF into OUTDIR/dir/base, then its state into STATE/dir/base.state. */
-static int publish(const bt_roots *r, const bt_doc *doc, const char *dir, const char *base, const hy_buf *pdf,
+/* The PDF into OUTDIR/dir/base, then its state into STATE/dir/base.state: the first line,
+ * then what the engine says the document read. */
+static int publish(hy_engine *e, const bt_roots *r, const bt_doc *doc, const char *dir, const char *base, const hy_buf *pdf,
                    uint64_t h, int pages, hy_diags *d)
 {
     int ofd = hy_outdir_open(r->outfd, dir, true, doc->out, d);
@@ -255,10 +228,13 @@ static int publish(const bt_roots *r, const bt_doc *doc, const char *dir, const 
     char *display = hy_xasprintf("%s/%s" STATE_SUFFIX, r->statedir, doc->outrel);
     int sfd = hy_outdir_open(r->statefd, dir, true, display, d);
     if (sfd >= 0) {
-        char line[160], *state = hy_xasprintf("%s" STATE_SUFFIX, base);
-        int n = snprintf(line, sizeof line, "fnv1a64:%016llx pages:%d pdf:%016llx bytes:%zu\n", (unsigned long long)h,
-                         pages, (unsigned long long)bt_fnv(BT_FNV_OFFSET, pdf->data, pdf->len), pdf->len);
-        ok = hy_outfile_put_at(sfd, state, display, "the state file", line, (size_t)n, d);
+        char *state = hy_xasprintf("%s" STATE_SUFFIX, base);
+        hy_buf text = {0};
+        hy_buf_printf(&text, "fnv1a64:%016llx pages:%d pdf:%016llx bytes:%zu\n%s", (unsigned long long)h, pages,
+                      (unsigned long long)bt_fnv(BT_FNV_OFFSET, pdf->data, pdf->len), pdf->len, hy_engine_deps(e));
+        ok = text.len < sizeof ((bt_record *)0)->text &&
+             hy_outfile_put_at(sfd, state, display, "the state file", text.data, text.len, d);
+        hy_buf_free(&text);
         free(state);
         close(sfd);
     } else ok = false;
@@ -286,13 +262,13 @@ int bt_process(hy_engine *e, const bt_roots *r, uint64_t env, bool force, const 
     const char *base;
     split_rel(doc->outrel, &dir, &base);
     int rc = HY_OK;
-    if (!force && up_to_date(r, dir, base, h, pages, bytes)) {
+    if (!force && up_to_date(e, r, dir, base, h, pages, bytes)) {
         *status = BT_SKIPPED;
     } else {
         drop_state(r, dir, base);
         hy_buf pdf = {0};
         rc = hy_engine_render_mem(e, doc->in, in.data ? in.data : "", in.len, &pdf, d, pages);
-        if (rc == HY_OK) rc = publish(r, doc, dir, base, &pdf, h, *pages, d);
+        if (rc == HY_OK) rc = publish(e, r, doc, dir, base, &pdf, h, *pages, d);
         if (rc == HY_OK) {
             *status = BT_RENDERED;
             *bytes = (int64_t)pdf.len;
@@ -386,13 +362,13 @@ static void prune_one(int dirfd, const char *rel, const char *name, void *p)
     if (n <= m + 4 || strcmp(name + n - m, STATE_SUFFIX) || strncmp(name + n - m - 4, ".pdf", 4)) return;
     char *base = hy_xasprintf("%.*s", (int)(n - m), name);
     char *outrel = rel[0] ? hy_xasprintf("%s/%s", rel, base) : hy_xstrdup(base);
-    bt_record rec;
+    bt_record *rec = hy_xmalloc(sizeof *rec);
     if ((!c->o->shard_n || bt_shard_of(outrel, c->o->shard_n) == c->o->shard_i) && !bt_find(c->ds, outrel) &&
-        read_record(dirfd, name, &rec)) {
+        read_record(dirfd, name, rec)) {
         int ofd = subdir(c->r->outfd, rel);
         struct stat st;
         bool present = ofd >= 0 && fstatat(ofd, base, &st, AT_SYMLINK_NOFOLLOW) == 0;
-        if (present && pdf_matches(ofd, base, rec.pdf, rec.bytes) && unlinkat(ofd, base, 0) == 0)
+        if (present && pdf_matches(ofd, base, rec->pdf, rec->bytes) && unlinkat(ofd, base, 0) == 0)
             hy_vec_push(c->pruned, hy_xstrdup(outrel));
         else if (present)
             hy_vec_push(c->warnings, hy_xasprintf("%s/%s was not pruned: it is not the file hyoka wrote there "
@@ -400,6 +376,7 @@ static void prune_one(int dirfd, const char *rel, const char *name, void *p)
         unlinkat(dirfd, name, 0);
         if (ofd >= 0) close(ofd);
     }
+    free(rec);
     free(outrel);
     free(base);
 }

@@ -1,6 +1,7 @@
 /* render.c — one document through the pipeline (see render.h). */
 #include "render.h"
 #include "boxes.h"
+#include "deps.h"
 #include "font.h"
 #include "form.h"
 #include "layout_def.h"
@@ -18,10 +19,14 @@
 struct hy_engine {
     hy_render_options opt;
     lay_form layouts[MAX_CACHED];
+    uint64_t layout_digest[MAX_CACHED], kinds_digest[MAX_CACHED];  /* taken before each was read */
     int n_layouts;
     hy_fontset *fonts[MAX_CACHED];
+    uint64_t fonts_digest[MAX_CACHED];
     const char *font_roles[MAX_CACHED];
     int n_fonts;
+    hy_buf deps;            /* what the last document read (deps.h lines) */
+    hy_deps_memo memo;      /* digests of files as this process first saw them */
 };
 
 hy_engine *hy_engine_new(const hy_render_options *opt)
@@ -43,6 +48,8 @@ void hy_engine_free(hy_engine *e)
         free(e->fonts[i]);
     }
     if (e->n_fonts) hy_fonts_shutdown();
+    hy_buf_free(&e->deps);
+    hy_deps_memo_free(&e->memo);
     free(e);
 }
 
@@ -71,6 +78,7 @@ static const lay_form *get_layout(hy_engine *e, const hy_text *kind, const char 
 {
     for (int i = 0; i < e->n_layouts; i++)
         if (!strcmp(e->layouts[i].kind, kind->s)) return &e->layouts[i];
+    uint64_t kinds = hy_deps_kinds_digest(e->opt.layouts_dir);
     char *path = lay_find(e->opt.layouts_dir, kind->s);
     if (!path) {
         unknown_kind(e, kind, file, d);
@@ -80,9 +88,13 @@ static const lay_form *get_layout(hy_engine *e, const hy_text *kind, const char 
         free((char *)e->layouts[0].path);
         lay_free(&e->layouts[0]);
         memmove(&e->layouts[0], &e->layouts[1], (MAX_CACHED - 1) * sizeof e->layouts[0]);
+        memmove(&e->layout_digest[0], &e->layout_digest[1], (MAX_CACHED - 1) * sizeof e->layout_digest[0]);
+        memmove(&e->kinds_digest[0], &e->kinds_digest[1], (MAX_CACHED - 1) * sizeof e->kinds_digest[0]);
         e->n_layouts--;
     }
     lay_form *f = &e->layouts[e->n_layouts];
+    e->layout_digest[e->n_layouts] = hy_deps_file_digest(path);
+    e->kinds_digest[e->n_layouts] = kinds;
     if (!lay_load(path, f, d)) {
         lay_free(f);
         free(path);
@@ -98,6 +110,7 @@ static hy_fontset *get_fonts(hy_engine *e, const char *role, hy_diags *d)
         if (!strcmp(e->font_roles[i], role)) return e->fonts[i];
     if (e->n_fonts == MAX_CACHED) return NULL;
     hy_fontset *fs = hy_xcalloc(1, sizeof *fs);
+    e->fonts_digest[e->n_fonts] = hy_deps_file_digest(e->opt.fonts_file);
     if (!hy_fonts_load(fs, e->opt.fonts_file, role, d)) {
         hy_fonts_free(fs);
         free(fs);
@@ -106,6 +119,35 @@ static hy_fontset *get_fonts(hy_engine *e, const char *role, hy_diags *d)
     e->fonts[e->n_fonts] = fs;
     e->font_roles[e->n_fonts++] = role;
     return fs;
+}
+
+/* Records what the document just rendered read (see deps.h): its layout and the table of
+ * kinds that chose it, the fonts configuration, every family it names for the role (as
+ * fontconfig resolves it), and the font files opened. */
+static void record_deps(hy_engine *e, const lay_form *form, const hy_fontset *fs)
+{
+    int li = (int)(form - e->layouts), fi = 0;
+    while (fi < e->n_fonts && e->fonts[fi] != fs) fi++;
+    e->deps.len = 0;
+    hy_buf_add(&e->deps, NULL, 0);
+    hy_deps_add(&e->deps, "layout", e->layout_digest[li], form->path);
+    hy_deps_add(&e->deps, "kinds", e->kinds_digest[li], e->opt.layouts_dir);
+    hy_deps_add(&e->deps, "fonts", fi < e->n_fonts ? e->fonts_digest[fi] : 0, e->opt.fonts_file);
+    for (const char *s = fs->tried; s && *s;) {  /* "BIZ UDGothic, IPAexGothic, …" */
+        size_t n = strcspn(s, ",");
+        char *family = hy_xasprintf("%.*s", (int)n, s);
+        uint64_t h = 0;
+        hy_deps_memo_get(&e->memo, "family", family, &h);
+        hy_deps_add(&e->deps, "family", h, family);
+        free(family);
+        s += n;
+        s += strspn(s, ", ");
+    }
+    for (int i = 0; i < fs->n; i++) {
+        uint64_t h = 0;
+        hy_deps_memo_get(&e->memo, "font", fs->fonts[i].path, &h);
+        hy_deps_add(&e->deps, "font", h, fs->fonts[i].path);
+    }
 }
 
 /* Layout lookup, check and bind, layout: the model into *model and the pages into *boxes
@@ -118,7 +160,9 @@ static int layout_doc(hy_engine *e, const yl_doc *doc, hy_model **model, hy_boxe
     if (!form || !(*model = hy_model_new(form, doc, d))) return HY_ERR_INPUT;
     if (!(*fonts = get_fonts(e, form->font_role, d))) return HY_ERR_INPUT;
     hy_form_options fo = {e->opt.stamp, e->opt.watermark, NULL};
-    return hy_form_layout(*model, *fonts, &fo, boxes, d) ? HY_OK : HY_ERR_INPUT;
+    if (!hy_form_layout(*model, *fonts, &fo, boxes, d)) return HY_ERR_INPUT;
+    record_deps(e, form, *fonts);
+    return HY_OK;
 }
 
 /* Everything after loading: layout, then output (to `out` if not NULL, else into `mem` if not
@@ -192,4 +236,14 @@ int hy_engine_layout(hy_engine *e, const char *in, hy_buf *json, hy_diags *d)
     int rc = yl_load_file(in, &doc, d) ? render_doc(e, &doc, NULL, NULL, json, d, NULL) : HY_ERR_INPUT;
     yl_free(&doc);
     return rc;
+}
+
+const char *hy_engine_deps(const hy_engine *e)
+{
+    return e->deps.data ? e->deps.data : "";
+}
+
+bool hy_engine_deps_current(hy_engine *e, const char *deps)
+{
+    return hy_deps_current(&e->memo, deps);
 }

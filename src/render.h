@@ -53,6 +53,16 @@ void hy_document_free(hy_document *doc);
 int hy_engine_render_mem(hy_engine *e, const char *name, const char *data, size_t len, hy_buf *pdf,
                          hy_diags *d, int *pages);
 
+/* What the last document this engine rendered read besides itself: its layout file and the
+ * layouts directory's table of kinds, the fonts configuration, how each font family resolved,
+ * the font files; one `KIND DIGEST NAME` line each (deps.h). Borrowed until the next render;
+ * empty before the first success. The batch keeps it in its state. */
+const char *hy_engine_deps(const hy_engine *e);
+/* True when every line of `deps` (an hy_engine_deps text, perhaps from an earlier run) still
+ * holds: the files have the same digests, the families resolve to the same font files. Files
+ * are digested once per engine (a batch worker asks about the same files for each document). */
+bool hy_engine_deps_current(hy_engine *e, const char *deps);
+
 /* Lays `in` out without writing a PDF and appends the laid-out pages to json (one line, see
  * layout_dump.h). For checks and debugging: `hyoka layout`. Returns as hy_engine_render. */
 int hy_engine_layout(hy_engine *e, const char *in, hy_buf *json, hy_diags *d);

@@ -74,6 +74,19 @@ rm "$T/out/x/y/z/004-sakai-kodomo.pdf"
 mkdir "$T/layouts" && cp "$SRC"/layouts/*.yaml "$T/layouts/" && echo "# edited" >> "$T/layouts/revision.yaml"
 "$HYOKA" batch "$T/in" -o "$T/out" -q --watermark 案 --layouts "$T/layouts" --report "$T/r6.json"
 [ "$(json "$T/r6.json" 'r["totals"]["rendered"]')" = 4 ] || fail "a layout change did not re-render"
+# the engine reports what each document read (its layout, the fonts): a change to one layout
+# re-renders only the documents of that form; a change to the fonts file re-renders all
+echo "# edited again" >> "$T/layouts/revision.yaml"
+"$HYOKA" batch "$T/in" -o "$T/out" -q --watermark 案 --layouts "$T/layouts" --report "$T/r6b.json"
+[ "$(json "$T/r6b.json" '[d["path"] for d in r["documents"] if d["status"] == "rendered"]')" = "['chiba/2020/000-chiba-kouki-revision.yaml']" ] \
+  || fail "a change to one layout: $(statuses "$T/r6b.json")"
+grep -q "^layout [0-9a-f]\{16\} .*layouts/revision.yaml$" "$T/.out.hyoka-state/chiba/2020/000-chiba-kouki-revision.pdf.state" || fail "no layout dependency in the state"
+grep -q "^font [0-9a-f]\{16\} /" "$T/.out.hyoka-state/chiba/2020/000-chiba-kouki-revision.pdf.state" || fail "no font dependency in the state"
+cp "$SRC/fonts/fonts.yaml" "$T/fonts.yaml"
+"$HYOKA" batch "$T/in" -o "$T/out" -q --watermark 案 --layouts "$T/layouts" --fonts "$T/fonts.yaml" --report "$T/r6c.json"
+echo "# edited" >> "$T/fonts.yaml"
+"$HYOKA" batch "$T/in" -o "$T/out" -q --watermark 案 --layouts "$T/layouts" --fonts "$T/fonts.yaml" --report "$T/r6d.json"
+[ "$(json "$T/r6d.json" 'r["totals"]["rendered"]')" = 4 ] || fail "a fonts file change did not re-render: $(statuses "$T/r6d.json")"
 "$HYOKA" batch "$T/in" -o "$T/out" -q --force --report "$T/r7.json"
 [ "$(json "$T/r7.json" 'r["totals"]["rendered"]')" = 4 ] || fail "--force did not render everything"
 
