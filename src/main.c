@@ -108,8 +108,10 @@ static const struct {
 
 static int usage_error(const char *cmd, const char *help, const char *fmt, const char *arg)
 {
+    char *safe = hy_diag_escape(arg);  /* an argument cannot forge a line of the messages */
     fputs("hyoka: error: ", stderr);
-    fprintf(stderr, fmt, arg);
+    fprintf(stderr, fmt, safe);
+    free(safe);
     fputc('\n', stderr);
     fprintf(stderr, "%.*s", (int)strcspn(help, "\n") + 1, help);
     fprintf(stderr, "Try 'hyoka %s--help' for more information.\n", cmd ? cmd : "");

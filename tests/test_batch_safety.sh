@@ -149,6 +149,9 @@ grep -q "dangling.yaml: error: a dangling symbolic link" "$T/err" && grep -q "lo
 [ "$(json "$T/r5.json" 'sorted(e["path"] for e in r["skipped_entries"])')" = "['linkdir', 'notes.txt']" ] || fail "skipped entries"
 grep -q "2 other entries not documents" "$T/err" || fail "summary: $(cat "$T/err")"
 rm "$T/in/notes.txt" "$T/in/linkdir" "$T/in/dangling.yaml" "$T/in/loop.yaml"
+mkdir -p "$T/deep" && (cd "$T/deep" && i=0 && while [ $i -lt 70 ]; do mkdir d && cd d; i=$((i + 1)); done && cp "$SRC/examples/001-meguro-kaigo.yaml" x.yaml)
+rc=0; "$HYOKA" batch "$T/deep" -o "$T/deepout" -q 2> "$T/err" || rc=$?
+[ "$rc" = 2 ] && grep -q "nested too deep" "$T/err" || fail "over-deep directories: exit $rc: $(cat "$T/err")"
 
 # --- --prune: the PDF of a removed document goes, nothing else; a changed PDF stays (warning)
 "$HYOKA" batch "$T/in" -o "$T/out" -q
