@@ -7,7 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-void hy_diag_add(hy_diags *d, const char *file, int line, int col, const char *fmt, ...)
+static void add(hy_diags *d, bool warning, const char *file, int line, int col, const char *fmt, va_list ap)
 {
     size_t max = d->max ? d->max : 50;
     if (d->n > max) return;
@@ -20,15 +20,37 @@ void hy_diag_add(hy_diags *d, const char *file, int line, int col, const char *f
         d->items = hy_xrealloc(d->items, d->cap, sizeof *d->items);
     }
     char *msg;
-    if (d->n == max) {
+    bool last = d->n == max;
+    if (last) {
         msg = hy_xasprintf("too many errors; only the first %zu are shown", max);
     } else {
-        va_list ap;
-        va_start(ap, fmt);
         msg = hy_xvasprintf(fmt, ap);
-        va_end(ap);
     }
-    d->items[d->n++] = (hy_diag){file ? hy_xstrdup(file) : NULL, line, col, msg};
+    d->items[d->n] = (hy_diag){file ? hy_xstrdup(file) : NULL, line, col, msg, warning && !last};
+    d->n++;
+}
+
+void hy_diag_add(hy_diags *d, const char *file, int line, int col, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    add(d, false, file, line, col, fmt, ap);
+    va_end(ap);
+}
+
+void hy_diag_warn(hy_diags *d, const char *file, int line, int col, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    add(d, true, file, line, col, fmt, ap);
+    va_end(ap);
+}
+
+size_t hy_diags_errors(const hy_diags *d)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < d->n; i++) n += !d->items[i].warning;
+    return n;
 }
 
 /* Characters that move the cursor or reorder the line: every C0 and C1 control, DEL, U+2028
@@ -64,13 +86,14 @@ void hy_diags_print(const hy_diags *d, void *stream)
     FILE *f = stream;
     for (size_t i = 0; i < d->n; i++) {
         const hy_diag *g = &d->items[i];
+        const char *kind = g->warning ? "warning" : "error";
         char *file = g->file ? hy_diag_escape(g->file) : NULL, *msg = hy_diag_escape(g->msg);
         if (g->file && g->line > 0)
-            fprintf(f, "%s:%d:%d: error: %s\n", file, g->line, g->col, msg);
+            fprintf(f, "%s:%d:%d: %s: %s\n", file, g->line, g->col, kind, msg);
         else if (g->file)
-            fprintf(f, "%s: error: %s\n", file, msg);
+            fprintf(f, "%s: %s: %s\n", file, kind, msg);
         else
-            fprintf(f, "hyoka: error: %s\n", msg);
+            fprintf(f, "hyoka: %s: %s\n", kind, msg);
         free(file);
         free(msg);
     }

@@ -4,12 +4,18 @@
 #ifndef HY_DIAG_H
 #define HY_DIAG_H
 
+#include <stdbool.h>
 #include <stddef.h>
+
+/* A text a tool wrote for the writer to replace (提出時期 and 理由 of `hyoka diff`'s rows);
+ * `check` warns wherever one is left. */
+#define HY_TODO "【要記入】"
 
 typedef struct {
     char *file;     /* may be NULL for errors with no input position */
     int line, col;  /* 1-based; 0 = unknown */
     char *msg;
+    bool warning;   /* a reminder that does not stop the document (hy_diag_warn) */
 } hy_diag;
 
 typedef struct {
@@ -26,7 +32,13 @@ void hy_diag_add(hy_diags *d, const char *file, int line, int col, const char *f
  * not UTF-8 become `\xHH`. So a file name or a quoted text cannot break a message in two or
  * forge an `error:` line. Every printed diagnostic goes through it (file and message). */
 char *hy_diag_escape(const char *s);
-/* Writes every diagnostic as `file:line:col: error: msg\n` to the stream (a FILE *). */
+/* The same as hy_diag_add for a warning: printed, but the document still renders (the caller's status does
+ * not count it; hy_diags_errors does not either). */
+void hy_diag_warn(hy_diags *d, const char *file, int line, int col, const char *fmt, ...)
+    __attribute__((format(printf, 5, 6)));
+/* Number of diagnostics that are errors. */
+size_t hy_diags_errors(const hy_diags *d);
+/* Writes every diagnostic as `file:line:col: error: msg\n` (or `warning:`) to the stream (a FILE *). */
 void hy_diags_print(const hy_diags *d, void *stream);
 void hy_diags_free(hy_diags *d);
 

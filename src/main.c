@@ -6,6 +6,7 @@
 #include "batch.h"
 #include "datadir.h"
 #include "outfile.h"
+#include "diff_cmd.h"
 #include "render.h"
 #include "yaml_load.h"
 
@@ -24,11 +25,13 @@ static const char general_help[] =
     "usage: hyoka render IN.yaml [-o OUT.pdf] [options]\n"
     "       hyoka check IN.yaml...\n"
     "       hyoka batch SRC -o OUTDIR [options]\n"
+    "       hyoka diff OLD.yaml NEW.yaml [NEWER.yaml...] [--format list|bessou2|revision]\n"
     "       hyoka --version | --help | COMMAND --help\n"
     "commands:\n"
     "  render   write the PDF of one document (IN.pdf beside IN.yaml unless -o is given)\n"
     "  check    validate documents without writing anything; one line per valid document\n"
     "  batch    render a directory tree or a manifest of documents, incrementally\n"
+    "  diff     compare versions item by item; write 別添2 rows or a correction table\n"
     "A file name '-' is standard input (IN) or standard output (-o -).\n"
     "exit status: 0 success, 1 an output could not be written, 2 a document has errors or\n"
     "the command line is wrong, 75 (batch) another run holds the lock. See man hyoka.\n";
@@ -345,6 +348,33 @@ static int run_batch(int argc, char **argv)
     return rc;
 }
 
+/* diff parses its own options (diff_cmd.c); the data directory is found here, as for batch. */
+static int run_diff(int argc, char **argv)
+{
+    if (wants_help(argc, argv)) {
+        fputs(hy_diff_help, stdout);
+        return 0;
+    }
+    const char *layouts = NULL, *fonts = NULL;
+    for (int i = 0; i < argc && strcmp(argv[i], "--"); i++) {
+        if (!strncmp(argv[i], "--layouts=", 10)) layouts = argv[i] + 10;
+        else if (!strncmp(argv[i], "--fonts=", 8)) fonts = argv[i] + 8;
+        else if (i + 1 < argc && !strcmp(argv[i], "--layouts")) layouts = argv[++i];
+        else if (i + 1 < argc && !strcmp(argv[i], "--fonts")) fonts = argv[++i];
+    }
+    hy_datadir dd;
+    if (!find_data(&dd, layouts, fonts)) return EXIT_USAGE;
+    hy_render_options ro = {.layouts_dir = dd.layouts_dir, .fonts_file = dd.fonts_file, .epoch = source_date_epoch()};
+    int rc = hy_diff_main(argc, argv, &ro);
+    hy_datadir_free(&dd);
+    if (rc == HY_DIFF_USAGE) {
+        fprintf(stderr, "%.*s", (int)strcspn(hy_diff_help, "\n") + 1, hy_diff_help);
+        fputs("Try 'hyoka diff --help' for more information.\n", stderr);
+        rc = EXIT_USAGE;
+    }
+    return rc;
+}
+
 int main(int argc, char **argv)
 {
     const char *cmd = argc >= 2 ? argv[1] : NULL;
@@ -363,7 +393,8 @@ int main(int argc, char **argv)
     if (!strcmp(cmd, "render") || !strcmp(cmd, "check") || !strcmp(cmd, "layout"))
         return run_render_or_check(cmd, argc - 2, argv + 2);
     if (!strcmp(cmd, "batch")) return run_batch(argc - 2, argv + 2);
+    if (!strcmp(cmd, "diff")) return run_diff(argc - 2, argv + 2);
     return usage_error(NULL, general_help,
-                       cmd[0] == '-' ? "unknown option '%s' (a command comes first: render, check or batch)"
-                                     : "unknown command '%s' (render, check or batch)", cmd);
+                       cmd[0] == '-' ? "unknown option '%s' (a command comes first: render, check, batch or diff)"
+                                     : "unknown command '%s' (render, check, batch or diff)", cmd);
 }

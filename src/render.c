@@ -9,6 +9,7 @@
 #include "match.h"
 #include "model.h"
 #include "pdf_out.h"
+#include "placeholder.h"
 #include "yaml_load.h"
 
 #include <stdlib.h>
@@ -158,6 +159,7 @@ static int layout_doc(hy_engine *e, const yl_doc *doc, hy_model **model, hy_boxe
     hy_text kind;
     const lay_form *form = hy_model_form_name(doc, &kind, d) ? get_layout(e, &kind, doc->file, d) : NULL;
     if (!form || !(*model = hy_model_new(form, doc, d))) return HY_ERR_INPUT;
+    hy_placeholders_warn(*model, d);
     if (!(*fonts = get_fonts(e, form->font_role, d))) return HY_ERR_INPUT;
     hy_form_options fo = {e->opt.stamp, e->opt.watermark, NULL};
     if (!hy_form_layout(*model, *fonts, &fo, boxes, d)) return HY_ERR_INPUT;
@@ -186,6 +188,18 @@ static int render_doc(hy_engine *e, yl_doc *doc, const char *out, hy_buf *mem, h
     return rc;
 }
 
+/* The laid-out document of a loaded YAML document (freed here). */
+static int layout_loaded(hy_engine *e, yl_doc doc, hy_document **out, hy_diags *d)
+{
+    hy_document *ld = hy_xcalloc(1, sizeof *ld);
+    hy_fontset *fonts = NULL;
+    int rc = layout_doc(e, &doc, &ld->model, &ld->boxes, &fonts, d);
+    yl_free(&doc);  /* the model holds copies of the document's texts */
+    if (rc != HY_OK) hy_document_free(ld);
+    else *out = ld;
+    return rc;
+}
+
 int hy_engine_document(hy_engine *e, const char *in, hy_document **out, hy_diags *d)
 {
     yl_doc doc;
@@ -194,13 +208,19 @@ int hy_engine_document(hy_engine *e, const char *in, hy_document **out, hy_diags
         yl_free(&doc);
         return HY_ERR_INPUT;
     }
-    hy_document *ld = hy_xcalloc(1, sizeof *ld);
-    hy_fontset *fonts = NULL;
-    int rc = layout_doc(e, &doc, &ld->model, &ld->boxes, &fonts, d);
-    yl_free(&doc);  /* the model holds copies of the document's texts */
-    if (rc != HY_OK) hy_document_free(ld);
-    else *out = ld;
-    return rc;
+    return layout_loaded(e, doc, out, d);
+}
+
+int hy_engine_document_mem(hy_engine *e, const char *name, const char *data, size_t len, hy_document **out,
+                           hy_diags *d)
+{
+    yl_doc doc;
+    *out = NULL;
+    if (!yl_load_mem(name, data, len, &doc, d)) {
+        yl_free(&doc);
+        return HY_ERR_INPUT;
+    }
+    return layout_loaded(e, doc, out, d);
 }
 
 void hy_document_free(hy_document *ld)
@@ -246,4 +266,19 @@ const char *hy_engine_deps(const hy_engine *e)
 bool hy_engine_deps_current(hy_engine *e, const char *deps)
 {
     return hy_deps_current(&e->memo, deps);
+}
+
+/* ---- for hyoka diff ------------------------------------------------------------------- */
+
+hy_model *hy_engine_model_mem(hy_engine *e, const char *name, const char *data, size_t len, hy_diags *d)
+{
+    yl_doc doc;
+    hy_model *m = NULL;
+    hy_text kind;
+    if (yl_load_mem(name, data, len, &doc, d) && hy_model_form_name(&doc, &kind, d)) {
+        const lay_form *form = get_layout(e, &kind, doc.file, d);
+        if (form) m = hy_model_new(form, &doc, d);
+    }
+    yl_free(&doc);
+    return m;
 }

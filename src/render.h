@@ -9,6 +9,7 @@
 #include "model.h"
 #include "util.h"
 
+#include <stdbool.h>
 #include <stdint.h>
 
 #define HY_VERSION "0.2.0"
@@ -66,5 +67,15 @@ bool hy_engine_deps_current(hy_engine *e, const char *deps);
 /* Lays `in` out without writing a PDF and appends the laid-out pages to json (one line, see
  * layout_dump.h). For checks and debugging: `hyoka layout`. Returns as hy_engine_render. */
 int hy_engine_layout(hy_engine *e, const char *in, hy_buf *json, hy_diags *d);
+
+/* The same from YAML bytes in memory (`name` for messages), for documents read from git or
+ * standard input (hyoka diff). */
+int hy_engine_document_mem(hy_engine *e, const char *name, const char *data, size_t len, hy_document **out,
+                         hy_diags *d);
+
+/* Only the bound model of a document in memory, not laid out: a new model (free it with
+ * hy_model_free, before the engine: it borrows the engine's layout) or NULL with located
+ * errors. */
+hy_model *hy_engine_model_mem(hy_engine *e, const char *name, const char *data, size_t len, hy_diags *d);
 
 #endif

@@ -134,9 +134,9 @@ static line *split_lines(const uint32_t *s, size_t n, size_t *count)
 }
 
 /* Numbers the lines of both texts so that equal lines get equal numbers (an open-addressing
- * table of the distinct lines seen). */
+ * table of the distinct lines seen); with `bare`, lines compare without their '\n'. */
 static void number_lines(const uint32_t *a, const line *la, size_t na, const uint32_t *b,
-                         const line *lb, size_t nb, uint32_t *ida, uint32_t *idb)
+                         const line *lb, size_t nb, uint32_t *ida, uint32_t *idb, bool bare)
 {
     size_t cap = 16;
     while (cap < 2 * (na + nb)) cap *= 2;
@@ -149,12 +149,13 @@ static void number_lines(const uint32_t *a, const line *la, size_t na, const uin
         uint32_t *ids = side ? idb : ida;
         for (size_t i = 0; i < n; i++) {
             const uint32_t *p = s + l[i].start;
+            size_t len = l[i].len - (bare && l[i].len && p[l[i].len - 1] == '\n');
             uint64_t h = 1469598103934665603u;  /* FNV-1a */
-            for (size_t j = 0; j < l[i].len; j++) h = (h ^ p[j]) * 1099511628211u;
+            for (size_t j = 0; j < len; j++) h = (h ^ p[j]) * 1099511628211u;
             size_t at = (size_t)h & (cap - 1);
-            while (tab[at].used && !(tab[at].len == l[i].len && !memcmp(tab[at].s, p, l[i].len * sizeof *p)))
+            while (tab[at].used && !(tab[at].len == len && !memcmp(tab[at].s, p, len * sizeof *p)))
                 at = (at + 1) & (cap - 1);
-            if (!tab[at].used) tab[at] = (struct slot){p, l[i].len, next++, true};
+            if (!tab[at].used) tab[at] = (struct slot){p, len, next++, true};
             ids[i] = tab[at].id;
         }
     }
@@ -174,7 +175,7 @@ static void diff_cps(const uint32_t *a, size_t n, const uint32_t *b, size_t m, h
     size_t nla, nlb;
     line *la = split_lines(a, n, &nla), *lb = split_lines(b, m, &nlb);
     uint32_t *ida = hy_xmalloc((nla + 1) * sizeof *ida), *idb = hy_xmalloc((nlb + 1) * sizeof *idb);
-    number_lines(a, la, nla, b, lb, nlb, ida, idb);
+    number_lines(a, la, nla, b, lb, nlb, ida, idb, false);
     hy_buf lops = {0};
     if (!myers(ida, nla, idb, nlb, TD_MAX_EDITS, &lops)) {
         add_ops(&lops, OP_DELETE, nla);
@@ -205,6 +206,38 @@ static void diff_cps(const uint32_t *a, size_t n, const uint32_t *b, size_t m, h
 }
 
 /* ---------------------------------------------------------------- changes */
+
+/* Moves each pure insertion or deletion as far left as the text allows ("紙 [○] 電子メール [○] 庁内"
+ * inserts "[○] 電子メール ", not "電子メール [○] "): an edit between repeats starts where its
+ * unit starts, which is where the phrase boundaries are. Never across a line break: an added
+ * line stays that line. */
+static void slide_left(char *ops, size_t n_ops, const uint32_t *a, const uint32_t *b)
+{
+    size_t ia = 0, ib = 0;
+    for (size_t i = 0; i < n_ops;) {
+        if (ops[i] == OP_EQUAL) {
+            ia++, ib++, i++;
+            continue;
+        }
+        size_t s = i, na = 0, nb = 0;
+        for (; i < n_ops && ops[i] != OP_EQUAL; i++) {
+            if (ops[i] == OP_DELETE) na++;
+            else nb++;
+        }
+        if (na && nb) {
+            ia += na, ib += nb;
+            continue;
+        }
+        const uint32_t *t = na ? a : b;
+        size_t p = na ? ia : ib, q = p + (na ? na : nb), e = i;
+        while (s > 0 && ops[s - 1] == OP_EQUAL && p > 0 && t[p - 1] == t[q - 1] && t[p - 1] != '\n') {
+            ops[s - 1] = ops[e - 1];
+            ops[e - 1] = OP_EQUAL;
+            s--, e--, p--, q--;
+        }
+        ia += na, ib += nb;
+    }
+}
 
 /* An equality of `eq` characters followed by a change deleting `del` and inserting `ins`. */
 typedef struct { size_t eq, del, ins; } run;
@@ -260,6 +293,7 @@ static td_span *changes_cps(const uint32_t *a, size_t n, const uint32_t *b, size
 {
     hy_buf ops = {0};
     diff_cps(a, n, b, m, &ops);
+    slide_left(ops.data, ops.len, a, b);
     run *r = hy_xcalloc(ops.len + 1, sizeof *r);
     size_t nr = 1;
     for (size_t i = 0; i < ops.len; i++) {
@@ -303,6 +337,56 @@ td_span *td_changes(const char *old, const char *new_text, size_t *count)
     free(a);
     free(b);
     return s;
+}
+
+/* ---------------------------------------------------------------- lines */
+
+size_t td_line_count(const char *s)
+{
+    size_t n = 0;
+    for (const char *p = s; *p; p++) n += *p == '\n' || !p[1];
+    return n;
+}
+
+void td_lines_changed(const char *old, const char *new_text, bool *old_changed, bool *new_changed)
+{
+    size_t n, m, nla, nlb;
+    uint32_t *a = hy_utf8_to_cps(old, &n), *b = hy_utf8_to_cps(new_text, &m);
+    line *la = split_lines(a, n, &nla), *lb = split_lines(b, m, &nlb);
+    uint32_t *ida = hy_xmalloc((nla + 1) * sizeof *ida), *idb = hy_xmalloc((nlb + 1) * sizeof *idb);
+    number_lines(a, la, nla, b, lb, nlb, ida, idb, true);
+    hy_buf ops = {0};
+    if (!myers(ida, nla, idb, nlb, TD_MAX_EDITS, &ops)) {
+        add_ops(&ops, OP_DELETE, nla);
+        add_ops(&ops, OP_INSERT, nlb);
+    }
+    size_t ia = 0, ib = 0;
+    for (size_t i = 0; i < ops.len; i++) {
+        char op = ops.data[i];
+        if (op == OP_EQUAL) {
+            old_changed[ia++] = false;
+            new_changed[ib++] = false;
+        } else if (op == OP_DELETE) {
+            old_changed[ia++] = true;
+        } else {
+            new_changed[ib++] = true;
+        }
+    }
+    /* Lines only inserted between old lines (no old line replaced there): the old line before
+     * which they go is where they are (the last one for lines added at the end). */
+    ia = 0;
+    for (size_t i = 0; i < ops.len;) {
+        if (ops.data[i] == OP_EQUAL) {
+            ia++, i++;
+            continue;
+        }
+        bool deleted = false;
+        for (; i < ops.len && ops.data[i] != OP_EQUAL; i++)
+            if (ops.data[i] == OP_DELETE) deleted = true, ia++;
+        if (!deleted && nla) old_changed[ia < nla ? ia : nla - 1] = true;
+    }
+    hy_buf_free(&ops);
+    free(la), free(lb), free(ida), free(idb), free(a), free(b);
 }
 
 /* ---------------------------------------------------------------- marks */

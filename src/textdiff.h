@@ -40,6 +40,14 @@ bool td_phrase_boundary(const uint32_t *s, size_t n, size_t i);
  * order, disjoint. Returns a new array (caller frees; NULL when *count is 0). */
 td_span *td_changes(const char *old, const char *new_text, size_t *count);
 
+/* Number of lines of s: cut after each '\n'; a last line without one counts; "" has none. */
+size_t td_line_count(const char *s);
+
+/* Which whole lines differ (a line diff, Myers 1986): old_changed[i] for each of old's
+ * td_line_count lines that new deletes or replaces, or next to which new inserts lines;
+ * new_changed[j] for each of new's lines that old does not have. */
+void td_lines_changed(const char *old, const char *new_text, bool *old_changed, bool *new_changed);
+
 /* `new` with every changed passage wrapped in <u>…</u> (a line break ends and restarts the
  * mark; spaces at a passage's ends stay outside) and <u>(削除)</u> where only a deletion
  * happened. Returns `new` unmarked when nothing changed, when every character changed

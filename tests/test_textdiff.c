@@ -5,6 +5,8 @@
  * (checked on random pairs); large inputs bounded. */
 #include "textdiff.h"
 
+#include "diff_page.h"
+
 #include "util.h"
 
 #include <stdio.h>
@@ -88,6 +90,8 @@ static void marks(void)
     expect_mark("1. 統合データベース管理機能\n3. データ連携機能",
                 "1. 統合データベース管理機能\n2. 宛名管理機能\n3. データ連携機能",
                 "1. 統合データベース管理機能\n<u>2. 宛名管理機能</u>\n3. データ連携機能", "an added line");
+    expect_mark("[○] 紙 [○] 庁内連携システム", "[○] 紙 [○] 電子メール [○] 庁内連携システム",
+                "[○] 紙 <u>[○] 電子メール</u> [○] 庁内連携システム", "an inserted repeat starts at its unit");
     expect_mark("週1回", "月2回", "<u>月2</u>回", "a short text");
     expect_mark("週1回", "月2日", "月2日", "every character changed: no marks");
     expect_mark("高寄 直人", "米村 かおる", "米村 かおる", "a name replaced whole: no marks");
@@ -112,6 +116,43 @@ static void marks(void)
     const char *u = strstr(got, "<u>"), *e = u ? strstr(u, "</u>") : NULL;
     expect(u && e && e - u - 3 <= (long)strlen("照合する"), "one word in a paragraph: a short mark");
     free(got);
+}
+
+static void flags(const bool *f, size_t n, char *out)
+{
+    for (size_t i = 0; i < n; i++) out[i] = f[i] ? 'x' : '.';
+    out[n] = 0;
+}
+
+/* Whole changed lines (the excerpts of long items) and the excerpt with (略). */
+static void lines(void)
+{
+    expect(td_line_count("") == 0 && td_line_count("a") == 1 && td_line_count("a\n") == 1 &&
+               td_line_count("a\nb") == 2 && td_line_count("\n\n") == 2, "line count");
+    struct { const char *old, *new_text, *want_old, *want_new; } cases[] = {
+        {"a\nb\nc\nd", "a\nB\nc\nd", ".x..", ".x.."},           /* one line replaced */
+        {"a\nb\nc\nd", "a\nb\nx\nc\nd", "..x.", "..x.."},      /* one inserted: where it goes */
+        {"a\nb\nc", "a\nb\nc\nd", "..x", "...x"},                 /* added at the end */
+        {"a\nb\nc\nd", "a\nc\nd", ".x..", "..."},                 /* one deleted */
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+        bool o[8] = {0}, w[8] = {0};
+        char go[9], gw[9];
+        td_lines_changed(cases[i].old, cases[i].new_text, o, w);
+        flags(o, td_line_count(cases[i].old), go);
+        flags(w, td_line_count(cases[i].new_text), gw);
+        bool ok = !strcmp(go, cases[i].want_old) && !strcmp(gw, cases[i].want_new);
+        expect(ok, "changed lines");
+        if (!ok) fprintf(stderr, "  case %zu: old %s new %s\n", i, go, gw);
+    }
+    bool keep[] = {false, false, true, false, true, true, false};
+    char *ex = df_excerpt_copy("1\n2\n3\n4\n5\n6\n7\n", keep);
+    expect(!strcmp(ex, "(略)\n3\n(略)\n5\n6\n(略)"), "excerpt with (略)");
+    free(ex);
+    bool all[] = {true, true};
+    ex = df_excerpt_copy("1\n2", all);
+    expect(!strcmp(ex, "1\n2"), "excerpt of every line: the text");
+    free(ex);
 }
 
 /* Random pairs from a small alphabet of Japanese, Latin and punctuation: the marks never
@@ -175,6 +216,7 @@ int main(void)
 {
     phrases();
     marks();
+    lines();
     random_pairs();
     bounded(60000);  /* beyond TD_MAX_HUNK */
     bounded(20000);  /* within it, beyond TD_MAX_EDITS */

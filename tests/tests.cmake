@@ -2,7 +2,7 @@
 # are scripts that run the hyoka binary and inspect its output with poppler's tools.
 # Label `nosan`: too slow or meaningless under the sanitizers (golden pixels, benchmarks).
 
-foreach(t linebreak paginate era content textdiff model)
+foreach(t linebreak paginate era content textdiff model yaml_emit)
   add_executable(test_${t} tests/test_${t}.c)
   target_link_libraries(test_${t} PRIVATE hyoka_core)
   add_test(NAME unit_${t} COMMAND test_${t})
@@ -28,7 +28,7 @@ add_test(NAME roundtrip_000-chiba-kouki-revision
           ${CMAKE_SOURCE_DIR}/examples/000-chiba-kouki-revision.yaml
           ${CMAKE_SOURCE_DIR}/layouts/revision.yaml ${CMAKE_BINARY_DIR}/roundtrip)
 
-foreach(part bad golden batch pdfa pagecheck limits)
+foreach(part bad golden batch pdfa pagecheck limits diff)
   if(EXISTS ${CMAKE_SOURCE_DIR}/tests/${part}.cmake)
     include(${CMAKE_SOURCE_DIR}/tests/${part}.cmake)
   endif()
