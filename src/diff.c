@@ -110,6 +110,10 @@ static double likeness(const char *a, const char *b)
 static void pair_gap(char **ka, size_t na, char **kb, size_t nb, long *pa)
 {
     if (!na || !nb) return;
+    if (na * nb > 10000) {  /* a rewritten table of hundreds of rows: pair in order */
+        for (size_t i = 0; i < na && i < nb; i++) pa[i] = (long)i;
+        return;
+    }
     size_t w = nb + 1;
     double *best = hy_xcalloc((na + 1) * w, sizeof *best), *sim = hy_xcalloc(na * nb, sizeof *sim);
     for (size_t i = 0; i < na; i++)
