@@ -6,14 +6,11 @@
 #include "diff_page.h"
 #include "docinput.h"
 #include "era.h"
+#include "outfile.h"
 
-#include <errno.h>
-#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
-#include <unistd.h>
 
 const char hy_diff_help[] =
     "usage: hyoka diff OLD.yaml NEW.yaml [NEWER.yaml...] [options]\n"
@@ -105,38 +102,6 @@ static int parse(int argc, char **argv, diff_args *a)
     return 0;
 }
 
-/* Writes b to path through a new temporary file beside it (O_EXCL: never another's file),
- * flushed to disk and then renamed into place. */
-static bool write_file(const char *path, const hy_buf *b, hy_diags *d)
-{
-    struct stat st;
-    if (lstat(path, &st) == 0 && !S_ISREG(st.st_mode)) {
-        hy_diag_add(d, path, 0, 0, "cannot write the output: the path exists and is not a regular file");
-        return false;
-    }
-    char *tmp = hy_xasprintf("%s.tmpXXXXXX", path);
-    int fd = mkstemp(tmp);
-    bool ok = fd >= 0;
-    if (ok) {
-        mode_t mask = umask(0);
-        umask(mask);
-        ok = fchmod(fd, 0666 & ~mask) == 0;
-        for (size_t done = 0; ok && done < b->len;) {
-            ssize_t n = write(fd, b->data + done, b->len - done);
-            if (n < 0 && errno == EINTR) continue;
-            ok = n > 0;
-            if (ok) done += (size_t)n;
-        }
-        ok = ok && fsync(fd) == 0;
-        ok = close(fd) == 0 && ok;
-        ok = ok && rename(tmp, path) == 0;
-        if (!ok) unlink(tmp);
-    }
-    if (!ok) hy_diag_add(d, path, 0, 0, "cannot write the output: %s", strerror(errno));
-    free(tmp);
-    return ok;
-}
-
 static int run(const diff_args *a, const hy_render_options *ro, hy_diags *d)
 {
     size_t n = a->n_inputs;
@@ -144,8 +109,9 @@ static int run(const diff_args *a, const hy_render_options *ro, hy_diags *d)
     hy_model *models[DF_MAX_VERSIONS] = {0};
     hy_document *laid = NULL;  /* version 0 laid out: where its items stand */
     bool paged = strcmp(a->format, "bessou2") != 0;
-    hy_engine *e = hy_engine_new(ro);
     int rc = HY_ERR_INPUT;
+    if (a->out && strcmp(a->out, "-") && !hy_outfile_check_target(a->out, a->inputs, (int)n, d)) return rc;
+    hy_engine *e = hy_engine_new(ro);
     bool ok = true;
     for (size_t v = 0; v < n; v++) {
         if (!di_read(a->inputs[v], &docs[v], d)) {
@@ -190,12 +156,8 @@ static int run(const diff_args *a, const hy_render_options *ro, hy_diags *d)
         else if (!strcmp(a->format, "revision")) df_write_revision(&ch, &info, &out);
         else df_write_list(&ch, &info, &out);
         rc = HY_OK;
-        if (a->out && strcmp(a->out, "-")) {
-            if (!write_file(a->out, &out, d)) rc = HY_ERR_OUTPUT;
-        } else if (fwrite(out.data, 1, out.len, stdout) != out.len || fflush(stdout) != 0) {
-            hy_diag_add(d, NULL, 0, 0, "cannot write to standard output: %s", strerror(errno));
+        if (!hy_outfile_put(a->out ? a->out : "-", "the output", out.data ? out.data : "", out.len, d))
             rc = HY_ERR_OUTPUT;
-        }
         hy_buf_free(&out);
     }
     free(places);
