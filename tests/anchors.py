@@ -3,7 +3,7 @@
 
     anchors.py HYOKA ANCHORS_DUMP SRCDIR DOC.yaml WORKDIR
 
-ANCHORS_DUMP lays the document out with hy_engine_layout and prints where each item of its
+ANCHORS_DUMP lays the document out with hy_engine_document and prints where each item of its
 bound model was drawn; HYOKA renders the same document to a PDF. Checks:
   - each outline entry (bookmark) of the PDF is on the first page of the item that starts it
     (the section or heading), in order, and every outline entry is accounted for;

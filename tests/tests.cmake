@@ -76,7 +76,7 @@ add_test(NAME deploy_examples
   COMMAND Python3::Interpreter ${CMAKE_SOURCE_DIR}/tests/check_deploy.py ${CMAKE_SOURCE_DIR} $<TARGET_FILE:hyoka>)
 set_tests_properties(deploy_examples PROPERTIES TIMEOUT 60)
 
-# Anchors: the laid-out document says where each item was drawn (hy_engine_layout); the
+# Anchors: the laid-out document says where each item was drawn (hy_engine_document); the
 # pages must agree with the PDF the binary renders (its outline and its text per page).
 add_executable(anchors_dump tests/anchors_dump.c)
 target_link_libraries(anchors_dump PRIVATE hyoka_core)
