@@ -65,7 +65,7 @@ uint64_t hy_deps_kinds_digest(const char *dir)
 uint64_t hy_deps_family_digest(const char *family)
 {
     int index = 0;
-    char *file = hy_font_lookup(family, &index);
+    char *file = hy_font_path_copy(family, &index);
     uint64_t h = fnv(FNV_OFFSET, file ? file : "", file ? strlen(file) + 1 : 0);
     h = fnv(h, &index, sizeof index);
     free(file);

@@ -27,7 +27,7 @@ uint64_t hy_deps_file_digest(const char *path);
 uint64_t hy_deps_file_signature(const char *path);
 /* FNV-1a 64 of the kinds of the layouts in dir (lay_kinds), in file-name order. */
 uint64_t hy_deps_kinds_digest(const char *dir);
-/* FNV-1a 64 of the file and face index fontconfig gives for a family (hy_font_lookup). */
+/* FNV-1a 64 of the file and face index fontconfig gives for a family (hy_font_path_copy). */
 uint64_t hy_deps_family_digest(const char *family);
 
 /* Appends `kind digest name\n` to out (a name holding a line break is recorded as a line that

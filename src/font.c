@@ -25,7 +25,7 @@ struct hy_font_face {
 /* Asks fontconfig for a family; accepts the answer only if it is that family (fontconfig
  * otherwise substitutes "the closest" font, which would silently change the look) and has
  * TrueType outlines, which the PDF writer embeds as CIDFontType2 (pdf_font.c). */
-char *hy_font_lookup(const char *family, int *index)
+char *hy_font_path_copy(const char *family, int *index)
 {
     FcPattern *pat = FcPatternCreate();
     FcPatternAddString(pat, FC_FAMILY, (const FcChar8 *)family);
@@ -83,7 +83,7 @@ static bool add_first(hy_fontset *fs, const yl_node *families, hy_buf *tried)
         const char *fam = families->items[i]->str;
         hy_buf_printf(tried, "%s%s", tried->len ? ", " : "", fam);
         hy_font f = {0};
-        f.path = hy_font_lookup(fam, &f.index);
+        f.path = hy_font_path_copy(fam, &f.index);
         if (f.path && open_face(&f)) {
             f.family = hy_xstrdup(fam);
             fs->fonts[fs->n++] = f;

@@ -35,7 +35,7 @@ typedef struct {
 
 /* The file of an installed TrueType font of exactly that family (fontconfig would otherwise
  * answer with a substitute), or NULL. Caller frees. */
-char *hy_font_lookup(const char *family, int *index);
+char *hy_font_path_copy(const char *family, int *index);
 
 /* Loads the role's primary font; the fallbacks named in the fonts config file are opened the
  * first time a character is missing from the fonts already open. */

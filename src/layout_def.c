@@ -618,7 +618,7 @@ bool lay_kinds(const char *dir, hy_vec *out)
     return true;
 }
 
-char *lay_find(const char *dir, const char *kind)
+char *lay_path_copy(const char *dir, const char *kind)
 {
     hy_vec files = {0};
     char *found = NULL;

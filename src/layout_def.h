@@ -110,7 +110,7 @@ void lay_free(lay_form *form);
 
 /* Finds the layout whose `kind` is `kind` among the *.yaml files of dir. Returns a new path
  * (caller frees) or NULL. */
-char *lay_find(const char *dir, const char *kind);
+char *lay_path_copy(const char *dir, const char *kind);
 
 /* The kinds of the layouts in dir, sorted by file name (each a new string in out; the caller
  * frees them and the vector). False if dir cannot be read. */

@@ -80,7 +80,7 @@ static const lay_form *get_layout(hy_engine *e, const hy_text *kind, const char 
     for (int i = 0; i < e->n_layouts; i++)
         if (!strcmp(e->layouts[i].kind, kind->s)) return &e->layouts[i];
     uint64_t kinds = hy_deps_kinds_digest(e->opt.layouts_dir);
-    char *path = lay_find(e->opt.layouts_dir, kind->s);
+    char *path = lay_path_copy(e->opt.layouts_dir, kind->s);
     if (!path) {
         unknown_kind(e, kind, file, d);
         return NULL;
