@@ -149,11 +149,13 @@ bool hy_model_form_name(const struct yl_doc *doc, hy_text *out, hy_diags *d);
  * (the mark ※ dropped). An unlabelled value is named by the row it fills.
  * Key path: the YAML keys from the top, joined by '.', with [n] (1-based, as the form numbers
  * entries) for an entry or row: "II.委託.委託事項[3].再委託の有無", "別添2.変更箇所[2].変更日".
- * An item without a key has the path of the mapping it is read from. Both append to `out`. */
+ * An item without a key has the path of the mapping it is read from. Both append to `out`.
+ * Where an item was drawn: hy_boxes.anchors[item->id] (boxes.h), from hy_engine_document. */
 void hy_item_form_path(const hy_item *it, hy_buf *out);
 void hy_item_key_path(const hy_item *it, hy_buf *out);
 
-/* The item whose key path is `key_path`, or NULL. Borrowed from the model. */
+/* The item whose key path is `key_path` (only items with a key of their own), or NULL (also
+ * for a NULL path). A key holding '.' cannot be told apart from a step. Borrowed. */
 const hy_item *hy_model_item_get(const hy_model *m, const char *key_path);
 
 /* True when a and b (of two models of the same loaded layout) are the same item of the form:
