@@ -15,7 +15,7 @@
 typedef struct {
     const hy_model *const *models;
     size_t n;
-    const char *skip;
+    const char *const *skip;  /* key paths not compared, NULL-terminated */
     df_changes *out;
 } walk_ctx;
 
@@ -24,7 +24,8 @@ static bool skipped(const walk_ctx *c, const hy_item *it)
     if (!c->skip || it->kind != HY_ITEM_NODE || !it->node->key) return false;
     hy_buf b = {0};
     hy_item_key_path(it, &b);
-    bool yes = b.data && !strcmp(b.data, c->skip);
+    bool yes = false;
+    for (size_t i = 0; c->skip[i] && !yes; i++) yes = b.data && !strcmp(b.data, c->skip[i]);
     hy_buf_free(&b);
     return yes;
 }
@@ -269,7 +270,7 @@ static void walk(walk_ctx *c, const hy_item *const *its, const hy_item *old_plac
     }
 }
 
-void df_compare(const hy_model *const *models, size_t n, const char *skip, df_changes *out)
+void df_compare(const hy_model *const *models, size_t n, const char *const *skip, df_changes *out)
 {
     if (n > DF_MAX_VERSIONS) n = DF_MAX_VERSIONS;
     out->n_versions = n;

@@ -34,9 +34,11 @@ typedef struct {
 
 /* Compares models[0..n) (n <= DF_MAX_VERSIONS, all of one lay_form, so that their items share
  * layout nodes) and appends every item whose printed value differs between any two
- * consecutive versions. Items under the key path `skip` (the change table the result is
- * written into, e.g. "別添2.変更箇所"; NULL: none) are not compared. */
-void df_compare(const hy_model *const *models, size_t n, const char *skip, df_changes *out);
+ * consecutive versions. Items at the key paths of `skip` (NULL-terminated; NULL: none) are
+ * not compared: the change table the result is written into ("別添2.変更箇所") and the
+ * document's own date (the layout's meta date, 表紙.公表日), which dates the change rather than
+ * being one. */
+void df_compare(const hy_model *const *models, size_t n, const char *const *skip, df_changes *out);
 void df_changes_free(df_changes *c);
 
 /* Appends the item's value as the form prints it (diff_text.c): texts without the line-end

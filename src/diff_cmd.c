@@ -135,7 +135,8 @@ static int run(const diff_args *a, const hy_render_options *ro, hy_diags *d)
     df_changes ch = {0};
     df_place *places = NULL;
     if (ok) {
-        df_compare((const hy_model *const *)models, n, BESSOU2_TABLE, &ch);
+        const char *skip[] = {BESSOU2_TABLE, models[0]->form->meta_date, NULL};
+        df_compare((const hy_model *const *)models, n, skip, &ch);
         places = hy_xcalloc(ch.n + 1, sizeof *places);
         if (paged) df_places(&laid->boxes, &ch, places);
     }

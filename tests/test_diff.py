@@ -80,14 +80,15 @@ new = replace(new, "        再委託事項: \"\"\n  保管・消去:",
               "        再委託事項: \"\"\n      - 名称: 検診結果の入力\n        委託内容: 検診票の検診結果の入力\n"
               "        取扱者数: 10人未満\n        委託先名: 株式会社入力センター\n        再委託の有無: 再委託しない\n"
               "  保管・消去:")
-new = replace(new, "  公表日: 2025-11-26", "  公表日: 2026-03-01")
+new = replace(new, "  公表日: 2025-11-26", "  公表日: 2026-03-01")  # dates the change, is none
+new = replace(new, "    保有開始日: 2022-06-01", "    保有開始日: 2022-07-01")
 # a change at the end of a long item: its last paragraph, pages after its start
 para = "・申告書及び届出書等の紙やデータの授受に利用する電磁的記録媒体については、許可された者以外入室することのできない執務室内での取り扱いのみに限られており、また使用後は、定められた場所で施錠管理を行って格納する等している。\n"
 long_old = replace(base, "    保管場所: |\n", "    保管場所: |\n" + "".join(
     f"      {i + 1}. " + para for i in range(60)))
 long_old = write("old-long.yaml", long_old)
 new = write("new.yaml", new)
-want = ["表紙「公表日」", "II 3. ②入手方法", "II 3. ③使用目的", "II 3. ④使用の主体「使用者数」", "II 4.「委託の有無」",
+want = ["II 2. ⑤保有開始日", "II 3. ②入手方法", "II 3. ③使用目的", "II 3. ④使用の主体「使用者数」", "II 4.「委託の有無」",
         "II 4. 委託事項2"]
 out, _ = run("diff", old, new)
 check(changed_items(out) == want, f"changed items: want {want}, got {changed_items(out)}")
@@ -136,8 +137,8 @@ check(r["変更前の記載"] == "[○] 紙\n[○] 庁内連携システム" and
       f"checked items as printed: {r}")
 r = [r for r in rows if r["項目"] == "II 3. ④使用の主体「使用者数」"][0]
 check(r["変更前の記載"] == "[ 10人以上50人未満 ]" and r["変更後の記載"] == "[ 50人以上100人未満 ]", f"choice as printed: {r}")
-r = [r for r in rows if r["項目"] == "表紙「公表日」"][0]
-check(r["変更前の記載"] == "令和7年11月26日", f"date in the era: {r}")
+r = [r for r in rows if r["項目"] == "II 2. ⑤保有開始日"][0]
+check(r["変更前の記載"] == "令和4年6月1日" and r["変更後の記載"] == "令和4年7月1日", f"date in the era: {r}")
 
 # ---- three versions: one 修正案 column each, 変更なし where a version kept its predecessor's text
 newer = replace(open(new, encoding="utf-8").read(), "取扱者数: 10人未満\n        委託先名: コム株式会社",
