@@ -8,8 +8,8 @@
 #include "diag.h"
 #include "model.h"
 
-/* Adds a located warning to d for every text of the model that holds HY_TODO, naming the item
- * as the form prints it. Returns the number found. */
+/* Adds a located warning to d for each text of the model that holds HY_TODO, naming the item
+ * as the form prints it: the first 10, then one that counts the rest. Returns the number found. */
 size_t hy_placeholders_warn(const hy_model *m, hy_diags *d);
 
 #endif
