@@ -137,6 +137,8 @@ static void finish_doc(pool *p, bt_doc *d, int status, int rc, char *errors)
 static void describe_exit(char *buf, size_t n, int st)
 {
     if (WIFSIGNALED(st)) snprintf(buf, n, "killed by signal %d, %s", WTERMSIG(st), strsignal(WTERMSIG(st)));
+    else if (WIFEXITED(st) && WEXITSTATUS(st) == HY_EXIT_OOM) /* hy_die_oom(): a worker exits 0 otherwise */
+        snprintf(buf, n, "it ran out of memory");
     else if (WIFEXITED(st)) snprintf(buf, n, "exited with status %d", WEXITSTATUS(st));
     else snprintf(buf, n, "stopped");
 }

@@ -56,8 +56,10 @@ char *hy_font_path_copy(const char *family, int *index)
 static bool open_face(hy_font *f)
 {
     f->ft = hy_xcalloc(1, sizeof *f->ft);
-    if (FT_Init_FreeType(&f->ft->lib)) return false;
-    if (FT_New_Face(f->ft->lib, f->path, f->index, &f->ft->face)) return false;
+    if (FT_Init_FreeType(&f->ft->lib)) hy_die_oom();  /* it fails for want of memory only */
+    FT_Error e = FT_New_Face(f->ft->lib, f->path, f->index, &f->ft->face);
+    if (e == FT_Err_Out_Of_Memory) hy_die_oom();  /* not the font's fault (util.h) */
+    if (e) return false;
     /* The PDF writer embeds TrueType outlines only (FontFile2); a CFF font would load here
      * but could not be embedded. */
     FT_ULong len = 0;
@@ -147,6 +149,7 @@ bool hy_fonts_load(hy_fontset *fs, const char *config_path, const char *role, hy
         hy_buf_free(&roles);
         ok = false;
     } else if (!add_first(fs, primary, &tried)) {
+        hy_oom_probe();  /* fontconfig and FreeType do not always say why they failed */
         hy_diag_add(d, config_path, primary->line, primary->col,
                     "none of the fonts for '%s' is installed as a TrueType font (tried %s)", role,
                     tried.data ? tried.data : "nothing");

@@ -12,7 +12,7 @@
 
 /* The most pages one document may have (README, limits): past it the document is refused with
  * a located error, so that time and memory stay bounded (issue 11). */
-#define HY_MAX_PAGES 2000
+#define HY_MAX_PAGES 1000
 
 typedef struct {
     const char *stamp;       /* printed at the top right of every page (資料2-1), or NULL */

@@ -31,11 +31,24 @@ typedef struct {
 
 static void on_error(HPDF_STATUS error, HPDF_STATUS detail, void *user)
 {
+    if (error == HPDF_FAILD_TO_ALLOC_MEM) hy_die_oom();  /* as for our own allocations (util.h) */
     harness *h = user;
     if (!h->error) {
         h->error = error;
         h->detail = detail;
     }
+}
+
+/* libharu's memory: through hy_xmalloc, so that running out of it ends like any other
+ * allocation failure (util.h) — libharu's internal calls do not all check for NULL. */
+static void *harness_alloc(HPDF_UINT size)
+{
+    return hy_xmalloc(size);
+}
+
+static void harness_free(void *p)
+{
+    free(p);
 }
 
 /* ---- fonts: one subset per font the document uses ----------------------------------- */
@@ -344,6 +357,7 @@ static bool build(HPDF_Doc pdf, const hy_boxes *b, const hy_fontset *fs, const h
 static HPDF_STATUS save_raw(HPDF_Doc pdf, hy_buf *mem)
 {
     HPDF_STATUS st = HPDF_SaveToStream(pdf);
+    if (st == HPDF_FAILD_TO_ALLOC_MEM) hy_die_oom();  /* util.h */
     if (st != HPDF_OK) return st;
     HPDF_UINT32 size = HPDF_GetStreamSize(pdf);
     mem->len = 0;
@@ -353,6 +367,7 @@ static HPDF_STATUS save_raw(HPDF_Doc pdf, hy_buf *mem)
         HPDF_UINT32 n = size < sizeof chunk ? size : sizeof chunk;
         st = HPDF_ReadFromStream(pdf, (HPDF_BYTE *)chunk, &n);
         if (n) hy_buf_add(mem, chunk, n);
+        if (st == HPDF_FAILD_TO_ALLOC_MEM) hy_die_oom();
         if (st != HPDF_OK && st != HPDF_STREAM_EOF) return st;
         if (!n) break;
         size -= n;
@@ -376,11 +391,8 @@ static bool produce(const hy_boxes *b, const hy_fontset *fs, const hy_pdf_option
                     const char *name, hy_diags *d)
 {
     harness h = {0};
-    HPDF_Doc pdf = HPDF_New(on_error, &h);
-    if (!pdf) {
-        hy_diag_add(d, name, 0, 0, "cannot start the PDF writer");
-        return false;
-    }
+    HPDF_Doc pdf = HPDF_NewEx(on_error, harness_alloc, harness_free, 0, &h);
+    if (!pdf) hy_die_oom();  /* it fails for want of memory only (util.h) */
     pdf_font fonts[HY_MAX_FONTS] = {0};
     size_t diags_before = d->n;
     bool ok = build(pdf, b, fs, opt, fonts, d) && !h.error;

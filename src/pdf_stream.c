@@ -21,10 +21,7 @@ hy_deflater *hy_deflater_new(void)
 {
     hy_deflater *z = hy_xcalloc(1, sizeof *z);
     z->c = libdeflate_alloc_compressor(LEVEL);
-    if (!z->c) {
-        free(z);
-        return NULL;
-    }
+    if (!z->c) hy_die_oom();  /* it fails for want of memory only (util.h) */
     return z;
 }
 

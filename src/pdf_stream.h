@@ -14,7 +14,7 @@
 
 typedef struct hy_deflater hy_deflater;  /* a compressor with its work memory, reused */
 
-hy_deflater *hy_deflater_new(void);  /* NULL if out of memory */
+hy_deflater *hy_deflater_new(void);  /* never NULL: out of memory ends the process (util.h) */
 void hy_deflater_free(hy_deflater *z);
 
 /* Deflates data[0..len) in the zlib format; *out points into z's buffer (valid until the next

@@ -235,8 +235,12 @@ int hy_engine_render(hy_engine *e, const char *in, const char *out, hy_diags *d,
 {
     yl_doc doc;
     if (pages) *pages = 0;
+    char *name = hy_diag_escape(in);
+    hy_oom_context(name);  /* an allocation failure names the document */
     int rc = yl_load_file(in, &doc, d) ? render_doc(e, &doc, out, NULL, NULL, d, pages) : HY_ERR_INPUT;
     yl_free(&doc);
+    hy_oom_context(NULL);
+    free(name);
     return rc;
 }
 
@@ -245,8 +249,12 @@ int hy_engine_render_mem(hy_engine *e, const char *name, const char *data, size_
 {
     yl_doc doc;
     if (pages) *pages = 0;
+    char *shown = hy_diag_escape(name);
+    hy_oom_context(shown);
     int rc = yl_load_mem(name, data, len, &doc, d) ? render_doc(e, &doc, NULL, pdf, NULL, d, pages) : HY_ERR_INPUT;
     yl_free(&doc);
+    hy_oom_context(NULL);
+    free(shown);
     return rc;
 }
 

@@ -5,6 +5,7 @@
 #include <hb-ot.h>
 #include <hb-subset.h>
 #include <hb.h>
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -276,6 +277,8 @@ bool hy_subset_make(const hy_font *font, const hy_char *chars, size_t n, hy_subs
     memset(out, 0, sizeof *out);
     hb_face_t *face = hy_font_hb_face(font);
     if (!face) {
+        if (errno == ENOMEM) hy_die_oom();  /* not the font's fault (util.h) */
+        hy_oom_probe();
         snprintf(err, err_cap, "cannot read the font file %s", font->path);
         return false;
     }
@@ -289,6 +292,7 @@ bool hy_subset_make(const hy_font *font, const hy_char *chars, size_t n, hy_subs
         hb_face_t *src = source_face(face, chars, old, n);
         hb_subset_plan_t *plan = in ? hb_subset_plan_create_or_fail(src, in) : NULL;
         ok = plan && n < 0xFFFF && take_result(out, plan, hf, chars, old, n);
+        if (!ok) hy_oom_probe();
         if (!ok) snprintf(err, err_cap, "cannot subset the font %s", font->path);
         if (plan) hb_subset_plan_destroy(plan);
         if (in) hb_subset_input_destroy(in);

@@ -4,6 +4,7 @@
 
 #include <stdlib.h>
 #include <string.h>
+#include <utf8proc.h>
 
 typedef struct {
     uint32_t *cps;
@@ -50,6 +51,32 @@ static void report_variant(hy_typesetter *t, uint32_t base, uint32_t vs, hy_src 
     t->ok = false;
 }
 
+/* Combining marks (general category Mn or Me, variation selectors aside) printed on one
+ * character. Our text is drawn without mark positioning: each mark has its own advance in the
+ * fonts that have it, and a stack is never broken across lines (UAX #14 LB9), so a long stack
+ * would run out of its cell and off the page (issue 11). Real text needs one or two (a
+ * (han)dakuten, Vietnamese tone marks); a longer stack is refused at the text's position. */
+#define HY_MAX_MARKS 4
+
+static bool combining_mark(uint32_t cp)
+{
+    utf8proc_category_t c = utf8proc_category((utf8proc_int32_t)cp);
+    return (c == UTF8PROC_CATEGORY_MN || c == UTF8PROC_CATEGORY_ME) && !variation_selector(cp);
+}
+
+static void report_marks(hy_typesetter *t, const uint32_t *cps, size_t n, size_t first, hy_src src)
+{
+    size_t k = first;
+    while (k < n && (combining_mark(cps[k]) || variation_selector(cps[k]))) k++;
+    char u[5] = {0};
+    hy_utf8_encode(first ? cps[first - 1] : ' ', u);
+    hy_diag_add(t->diags, src.file, src.line, src.col,
+                "%zu combining marks (U+%04X …) follow the character '%s'; at most %d can be printed on one "
+                "character (a longer stack would run out of its cell)",
+                k - first, (unsigned)cps[first], first && cps[first - 1] >= 0x20 ? u : "?", HY_MAX_MARKS);
+    t->ok = false;
+}
+
 /* Length of a <u> or </u> tag at cps (setting *ul), or 0. */
 static size_t underline_tag(const uint32_t *cps, size_t n, bool *ul)
 {
@@ -75,9 +102,12 @@ static shaped shape(hy_typesetter *t, const char *text, hy_src src)
     s.font = hy_xmalloc(n + 1);
     s.ul = hy_xcalloc(n + 1, sizeof *s.ul);
     bool ul = false;
+    size_t marks = 0;  /* combining marks since the last other character */
     for (size_t i = 0; i < n; i++) {
         uint32_t cp = normalise(cps[i]);
         if (cp == '\r') continue;
+        marks = combining_mark(cp) ? marks + 1 : variation_selector(cp) ? marks : 0;
+        if (marks == HY_MAX_MARKS + 1) report_marks(t, cps, n, i - HY_MAX_MARKS, src);
         size_t tag = t->underline_markup ? underline_tag(cps + i, n - i, &ul) : 0;
         if (tag) {
             i += tag - 1;

@@ -5,11 +5,38 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
+
+static const char *oom_name;  /* the input being processed (escaped), or NULL */
+
+void hy_oom_context(const char *name)
+{
+    oom_name = name;
+}
+
+void hy_die_oom(void)
+{
+    /* Nothing allocated can be relied on now, so: one fixed-size message, written directly,
+     * and _exit() (no abort(), no core dump). Nothing was published: outputs are written to
+     * a temporary file and renamed into place only when complete. */
+    char msg[600];
+    int n = snprintf(msg, sizeof msg,
+                     "%.400s: error: out of memory: this document needs more memory than hyoka may use "
+                     "here (README, limits)\n", oom_name ? oom_name : "hyoka");
+    if (n > 0 && write(2, msg, (size_t)n < sizeof msg ? (size_t)n : sizeof msg - 1) < 0) n = 0;
+    _exit(HY_EXIT_OOM);
+}
+
+void hy_oom_probe(void)
+{
+    void *p = malloc(HY_OOM_PROBE_BYTES);
+    if (!p) hy_die_oom();
+    free(p);
+}
 
 static void die_oom(void)
 {
-    fputs("hyoka: error: out of memory\n", stderr);
-    abort();
+    hy_die_oom();
 }
 
 void *hy_xmalloc(size_t n)

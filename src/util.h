@@ -9,7 +9,19 @@
 #include <stdbool.h>
 
 /* Allocation failure is the one error we do not return as a value: there is no sensible
- * recovery inside a batch worker, so hy_xmalloc() prints and aborts. */
+ * recovery inside a batch worker, so hy_xmalloc() and the others end the process through
+ * hy_die_oom(): `NAME: error: out of memory: …` on stderr, exit status HY_EXIT_OOM (2, as for
+ * any input hyoka refuses; a batch reports the document as out of memory), no core dump. */
+#define HY_EXIT_OOM 2
+void hy_die_oom(void) __attribute__((noreturn));
+/* Names the input being processed in that message: `name` is printed as given (pass it
+ * escaped, hy_diag_escape) and borrowed until the next call; NULL: "hyoka". */
+void hy_oom_context(const char *name);
+/* After a library call failed without saying why (HarfBuzz's subsetter, fontconfig): if the
+ * process cannot get HY_OOM_PROBE_BYTES now, the failure was for want of memory, and this
+ * ends the process as hy_die_oom() does; otherwise it returns and the caller reports it. */
+#define HY_OOM_PROBE_BYTES (16u << 20)
+void hy_oom_probe(void);
 void *hy_xmalloc(size_t n);
 void *hy_xcalloc(size_t count, size_t size);
 void *hy_xrealloc(void *p, size_t count, size_t size);

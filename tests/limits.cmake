@@ -18,3 +18,11 @@ foreach(pair "juten;004-sakai-kodomo" "revision;000-chiba-kouki-revision")
             ${CMAKE_SOURCE_DIR}/fonts/fonts.yaml ${CMAKE_BINARY_DIR}/config-mutate-${layout} ${mutate_stride})
   set_tests_properties(config_mutate_${layout} PROPERTIES TIMEOUT 600)
 endforeach()
+
+# The largest inputs of several shapes: peak RSS of the hyoka process (wait4) within 256 MiB,
+# rendered or refused at the page limit; out of memory is a message naming the document,
+# exit 2, no core dump. Not under the sanitizers (they multiply memory and ignore RLIMIT_AS).
+add_test(NAME limits_memory
+  COMMAND Python3::Interpreter ${CMAKE_SOURCE_DIR}/tests/test_limits.py $<TARGET_FILE:hyoka>
+          ${CMAKE_BINARY_DIR}/limits)
+set_tests_properties(limits_memory PROPERTIES LABELS nosan TIMEOUT 300)
