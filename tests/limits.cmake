@@ -26,3 +26,13 @@ add_test(NAME limits_memory
   COMMAND Python3::Interpreter ${CMAKE_SOURCE_DIR}/tests/test_limits.py $<TARGET_FILE:hyoka>
           ${CMAKE_BINARY_DIR}/limits)
 set_tests_properties(limits_memory PROPERTIES LABELS nosan TIMEOUT 300)
+
+# The configuration fuzzer's harness as a plain program (tests/fuzz_config.c): ctest replays
+# the inputs that found bugs, and seeds of every kind, in the normal and the sanitizer build.
+add_executable(fuzz_config_replay tests/fuzz_config.c)
+target_compile_definitions(fuzz_config_replay PRIVATE HYOKA_REPLAY_MAIN)
+target_link_libraries(fuzz_config_replay PRIVATE hyoka_core)
+file(GLOB fuzz_config_cases ${CMAKE_SOURCE_DIR}/tests/fuzz-config-regress/*)
+add_test(NAME fuzz_config_regress COMMAND fuzz_config_replay ${fuzz_config_cases})
+set_tests_properties(fuzz_config_regress PROPERTIES TIMEOUT 300 ENVIRONMENT
+  "LSAN_OPTIONS=suppressions=${CMAKE_SOURCE_DIR}/tests/bad/lsan.supp:print_suppressions=0")
