@@ -6,6 +6,9 @@
 #include "yaml_load.h"
 #include "infile.h"
 
+#include "textfold.h"
+#include "yaml_scalar.h"
+
 #include <errno.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -32,6 +35,8 @@ typedef struct {
     frame stack[YL_MAX_DEPTH + 1];
     int depth;
     size_t nodes;
+    ys_source src;          /* the text being read, for what scalar values lose */
+    bool failed;            /* an error that did not stop the reading (all are reported) */
 } builder;
 
 /* ---- positions ----------------------------------------------------------------------- */
@@ -82,13 +87,17 @@ static size_t line_start(const char *data, size_t len, int line)
 
 /* What is wrong with a code point in a YAML text, or NULL. The set is libyaml's (YAML 1.1
  * printable characters), except that NEL (U+0085) is refused too: libyaml would take it for
- * a line break that no editor shows. */
+ * a line break that no editor shows, and so are U+2028 and U+2029. */
 static const char *bad_char(uint32_t cp)
 {
     if (cp == 0) return "a NUL character (U+0000)";
     if (cp == '\t' || cp == '\n' || cp == '\r') return NULL;
     if (cp < 0x20 || cp == 0x7F || (cp >= 0x80 && cp <= 0x9F)) return "a control character";
     if (cp == 0xFEFF) return "a byte order mark (U+FEFF) that is not at the start of the file";
+    /* YAML ends a line at U+2028 and U+2029, editors do not: every later line number would be
+     * off. Refused like NEL, at their own position. */
+    if (cp == 0x2028) return "a line separator (U+2028), an invisible character";
+    if (cp == 0x2029) return "a paragraph separator (U+2029), an invisible character";
     if (cp == 0xFFFE || cp == 0xFFFF) return "a non-character";
     return NULL;
 }
@@ -338,22 +347,63 @@ static bool check_scalar_chars(builder *b, const yl_node *n)
     return true;
 }
 
-static bool on_scalar(builder *b, const yaml_event_t *e)
+static ys_style scalar_style(yaml_scalar_style_t st)
+{
+    switch (st) {
+    case YAML_SINGLE_QUOTED_SCALAR_STYLE: return YS_SINGLE_QUOTED;
+    case YAML_DOUBLE_QUOTED_SCALAR_STYLE: return YS_DOUBLE_QUOTED;
+    case YAML_LITERAL_SCALAR_STYLE: return YS_LITERAL;
+    case YAML_FOLDED_SCALAR_STYLE: return YS_FOLDED;
+    default: return YS_PLAIN;
+    }
+}
+
+/* A ` #` after an unquoted text starts a comment: the rest of the line would silently not be
+ * printed (`詳細は別紙資料 #3 及び #4 を参照` → 「詳細は別紙資料」). Refused at the '#'; a comment
+ * after a quoted text, a key alone or an empty value is fine. */
+static bool comment_check(builder *b, const yaml_event_t *e)
+{
+    int hash_col;
+    if (!ys_comment_follows(&b->src, e->end_mark.line, e->end_mark.column, &hash_col)) return true;
+    hy_diag_add(b->d, b->doc->file, (int)e->end_mark.line + 1, hash_col,
+                "the text is cut short here: ' #' starts a YAML comment, so '%s' would be printed "
+                "without the rest of the line; put the whole value in quotes (\"…\") to keep "
+                "the '#', or move the comment to a line of its own",
+                (const char *)e->data.scalar.value);
+    b->failed = true;  /* reading goes on, so that every cut text is reported in one run */
+    return true;
+}
+
+static bool on_scalar(builder *b, yaml_event_t *e)
 {
     if (!count_node(b, e->start_mark)) return false;
     yl_node *n = new_node(b, YL_SCALAR, e->start_mark);
-    n->len = e->data.scalar.length;
-    n->str = hy_arena_strndup(&b->doc->arena, (const char *)e->data.scalar.value, n->len);
+    yaml_scalar_style_t style = e->data.scalar.style;
+    n->plain = style == YAML_PLAIN_SCALAR_STYLE;
+    if (n->plain && e->data.scalar.length && !comment_check(b, e)) return false;
+    /* The text as the writer meant it: wrapped Japanese lines joined without a space, then
+     * composed (NFC). libyaml's buffer is the event's own, so it is rewritten in place. */
+    char *v = (char *)e->data.scalar.value;
+    size_t len = ys_join_wide_lines(&b->src, scalar_style(style), e->start_mark.line,
+                                    e->start_mark.column, e->end_mark.line, e->end_mark.column, v,
+                                    e->data.scalar.length);
+    size_t nfc_len;
+    char *nfc = tf_nfc(v, len, &nfc_len);
+    if (!nfc) { /* cannot happen: check_encoding() accepted the file */
+        err_at(b, e->start_mark, "%s", "invalid UTF-8 in this text");
+        return false;
+    }
+    n->len = nfc_len;
+    n->str = hy_arena_strndup(&b->doc->arena, nfc, nfc_len);
+    free(nfc);
     /* Only a double-quoted scalar has escapes; every other text is the file's own characters,
      * which check_encoding() has already accepted. */
-    if (e->data.scalar.style == YAML_DOUBLE_QUOTED_SCALAR_STYLE && !check_scalar_chars(b, n))
-        return false;
-    n->plain = e->data.scalar.style == YAML_PLAIN_SCALAR_STYLE;
+    if (style == YAML_DOUBLE_QUOTED_SCALAR_STYLE && !check_scalar_chars(b, n)) return false;
     return attach(b, n);
 }
 
 /* Handles one event; returns false on error, sets *done at the end of the stream. */
-static bool on_event(builder *b, const yaml_event_t *e, int *docs, bool *done)
+static bool on_event(builder *b, yaml_event_t *e, int *docs, bool *done)
 {
     switch (e->type) {
     case YAML_STREAM_END_EVENT: *done = true; return true;
@@ -524,6 +574,7 @@ bool yl_load_mem(const char *name, const char *data, size_t len, yl_doc *doc, hy
     }
     if (!check_encoding(name, data, len, d)) return false;
     builder b = {.doc = doc, .d = d};
+    ys_source_init(&b.src, data, len);
     yaml_parser_t p;
     yaml_parser_initialize(&p);
     yaml_parser_set_input_string(&p, (const unsigned char *)data, len);
@@ -541,6 +592,8 @@ bool yl_load_mem(const char *name, const char *data, size_t len, yl_doc *doc, hy
     }
     while (b.depth > 0) frame_free(&b.stack[--b.depth]);  /* collections left open by an error */
     yaml_parser_delete(&p);
+    ys_source_free(&b.src);
+    if (b.failed) ok = false;
     if (!ok) doc->root = NULL;  /* a half-built tree is never handed out */
     return ok;
 }
