@@ -4,16 +4,20 @@
 #include <stdio.h>
 #include <string.h>
 
-typedef struct { const char *name; hy_date start; } era;
-
 /* Newest first: the first era whose start is on or before the date wins. */
-static const era ERAS[] = {
-    {"令和", {2019, 5, 1}},
-    {"平成", {1989, 1, 8}},
-    {"昭和", {1926, 12, 25}},
-    {"大正", {1912, 7, 30}},
-    {"明治", {1868, 1, 25}},
+static const hy_era ERAS[] = {
+    {"令和", 'R', {2019, 5, 1}},
+    {"平成", 'H', {1989, 1, 8}},
+    {"昭和", 'S', {1926, 12, 25}},
+    {"大正", 'T', {1912, 7, 30}},
+    {"明治", 'M', {1868, 1, 25}},
 };
+
+const hy_era *hy_eras(size_t *n)
+{
+    *n = sizeof ERAS / sizeof *ERAS;
+    return ERAS;
+}
 
 static int cmp_date(hy_date a, hy_date b)
 {

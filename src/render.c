@@ -1,6 +1,8 @@
 /* render.c — one document through the pipeline (see render.h). */
 #include "render.h"
+
 #include "boxes.h"
+#include "canon.h"
 #include "deps.h"
 #include "font.h"
 #include "form.h"
@@ -153,12 +155,13 @@ static void record_deps(hy_engine *e, const lay_form *form, const hy_fontset *fs
 
 /* Layout lookup, check and bind, layout: the model into *model and the pages into *boxes
  * (which the caller frees in any case), the fonts used into *fonts. */
-static int layout_doc(hy_engine *e, const yl_doc *doc, hy_model **model, hy_boxes *boxes, hy_fontset **fonts,
+static int layout_doc(hy_engine *e, yl_doc *doc, hy_model **model, hy_boxes *boxes, hy_fontset **fonts,
                       hy_diags *d)
 {
     hy_text kind;
     const lay_form *form = hy_model_form_name(doc, &kind, d) ? get_layout(e, &kind, doc->file, d) : NULL;
-    if (!form || !(*model = hy_model_new(form, doc, d))) return HY_ERR_INPUT;
+    /* the writer's spellings to the form's (canon.h), then check and bind */
+    if (!form || !hy_canon(form, doc, d) || !(*model = hy_model_new(form, doc, d))) return HY_ERR_INPUT;
     hy_placeholders_warn(*model, d);
     if (!(*fonts = get_fonts(e, form->font_role, d))) return HY_ERR_INPUT;
     hy_form_options fo = {e->opt.stamp, e->opt.watermark, NULL};
@@ -285,7 +288,7 @@ hy_model *hy_engine_model_mem(hy_engine *e, const char *name, const char *data, 
     hy_text kind;
     if (yl_load_mem(name, data, len, &doc, d) && hy_model_form_name(&doc, &kind, d)) {
         const lay_form *form = get_layout(e, &kind, doc.file, d);
-        if (form) m = hy_model_new(form, &doc, d);
+        if (form && hy_canon(form, &doc, d)) m = hy_model_new(form, &doc, d);
     }
     yl_free(&doc);
     return m;

@@ -561,6 +561,41 @@ static void parser_error(builder *b, yaml_parser_t *p, const char *data, size_t 
     hy_buf_free(&msg);
 }
 
+/* ---- traps ------------------------------------------------------------------------------ */
+
+/* Reports the certain traps of the text (false if there is one) and keeps the suspects. */
+static bool find_traps(const char *name, const char *data, size_t len, yl_doc *doc, hy_diags *d)
+{
+    yt_traps t = {0};
+    yt_scan(data, len, &t);
+    bool found = false;
+    for (size_t i = 0; i < t.n; i++) {
+        if (t.items[i].certain) {
+            yt_report(&t.items[i], name, d);
+            found = true;
+        }
+    }
+    size_t k = 0;
+    for (size_t i = 0; i < t.n; i++)
+        if (!t.items[i].certain) t.items[k++] = t.items[i];
+    t.n = k;
+    doc->suspects = t;
+    return !found;
+}
+
+/* When libyaml cannot read the text at `line`: the suspects on or before that line are the
+ * likely cause, reported in its place. False if there are none. */
+static bool report_suspects(const yl_doc *doc, int line, hy_diags *d)
+{
+    bool any = false;
+    for (size_t i = 0; i < doc->suspects.n; i++)
+        if (doc->suspects.items[i].line <= line) {
+            yt_report(&doc->suspects.items[i], doc->file, d);
+            any = true;
+        }
+    return any;
+}
+
 /* ---- entry points ---------------------------------------------------------------------- */
 
 bool yl_load_mem(const char *name, const char *data, size_t len, yl_doc *doc, hy_diags *d)
@@ -573,6 +608,7 @@ bool yl_load_mem(const char *name, const char *data, size_t len, yl_doc *doc, hy
         return false;
     }
     if (!check_encoding(name, data, len, d)) return false;
+    if (!find_traps(name, data, len, doc, d)) return false;
     builder b = {.doc = doc, .d = d};
     ys_source_init(&b.src, data, len);
     yaml_parser_t p;
@@ -583,7 +619,7 @@ bool yl_load_mem(const char *name, const char *data, size_t len, yl_doc *doc, hy
     while (ok && !done) {
         yaml_event_t e;
         if (!yaml_parser_parse(&p, &e)) {
-            parser_error(&b, &p, data, len);
+            if (!report_suspects(doc, (int)p.problem_mark.line + 1, d)) parser_error(&b, &p, data, len);
             ok = false;
             break;
         }
@@ -637,6 +673,7 @@ bool yl_load_regular(const char *path, yl_doc *doc, hy_diags *d)
 void yl_free(yl_doc *doc)
 {
     hy_arena_free(&doc->arena);
+    yt_free(&doc->suspects);
     free(doc->file);
     *doc = (yl_doc){0};
 }

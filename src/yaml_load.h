@@ -6,12 +6,16 @@
  * double quotes); aliases (a document never needs them and they allow "billion laughs"),
  * anchors and tags (they would silently swallow the start of an unquoted text such as
  * "&A 株式会社"); duplicate keys; non-scalar keys; more than one document; and the limits below.
- * A UTF-8 byte order mark at the start is accepted and not counted in columns. */
+ * A UTF-8 byte order mark at the start is accepted and not counted in columns.
+ * Before libyaml reads the text, the traps of yaml_traps.h are looked for; a certain one is an
+ * error at its own position. Text is stored as the writer meant it: in NFC, and with wrapped
+ * Japanese lines joined without a space (yaml_scalar.h). */
 #ifndef HY_YAML_LOAD_H
 #define HY_YAML_LOAD_H
 
 #include "diag.h"
 #include "util.h"
+#include "yaml_traps.h"
 
 #include <stdbool.h>
 
@@ -38,6 +42,8 @@ typedef struct yl_doc {
     hy_arena arena;
     yl_node *root;          /* NULL for an empty file */
     char *file;             /* name used in messages */
+    yt_traps suspects;      /* possible YAML traps (yaml_traps.h), judged once the form's keys
+                               are known (hy_canon) */
 } yl_doc;
 
 /* The name standard input has in messages; a path "-" means standard input. */

@@ -2,7 +2,7 @@
 # are scripts that run the hyoka binary and inspect its output with poppler's tools.
 # Label `nosan`: too slow or meaningless under the sanitizers (golden pixels, benchmarks).
 
-foreach(t linebreak paginate era content textdiff model yaml_emit)
+foreach(t linebreak paginate era content textdiff model yaml_emit date textfold yaml_scalar yaml_traps)
   add_executable(test_${t} tests/test_${t}.c)
   target_link_libraries(test_${t} PRIVATE hyoka_core)
   add_test(NAME unit_${t} COMMAND test_${t})
@@ -86,4 +86,13 @@ foreach(doc examples/004-sakai-kodomo examples/001-meguro-kaigo examples/000-chi
     COMMAND Python3::Interpreter ${CMAKE_SOURCE_DIR}/tests/anchors.py $<TARGET_FILE:hyoka>
             $<TARGET_FILE:anchors_dump> ${CMAKE_SOURCE_DIR} ${CMAKE_SOURCE_DIR}/${doc}.yaml
             ${CMAKE_BINARY_DIR}/anchors)
+endforeach()
+
+# A writer's typing of each example (Ⅲ for III, era dates, full-width options and items)
+# renders byte-identical to the example (tests/variants.py).
+foreach(doc 001-meguro-kaigo 002-chiba-kenshin 004-sakai-kodomo)
+  add_test(NAME variants_${doc}
+    COMMAND Python3::Interpreter ${CMAKE_SOURCE_DIR}/tests/variants.py $<TARGET_FILE:hyoka>
+            ${CMAKE_SOURCE_DIR}/layouts/juten.yaml ${CMAKE_SOURCE_DIR}/examples/${doc}.yaml
+            ${CMAKE_BINARY_DIR}/variants)
 endforeach()

@@ -1,0 +1,191 @@
+/* canon.c — keys, choices, checkbox items and dates folded to the form's spelling (see
+ * canon.h). */
+#include "canon.h"
+
+#include "date.h"
+#include "textfold.h"
+#include "model.h"
+
+#include <stdio.h>
+
+#include <stdlib.h>
+#include <string.h>
+
+/* A key of the layout with its folded form. */
+typedef struct {
+    const char *name;
+    char *fold;
+} name_t;
+
+typedef struct {
+    name_t *items;
+    size_t n, cap;
+    hy_vec valued;          /* layout nodes whose values are folded too: choice, checks, date */
+} names_t;
+
+static void add_name(names_t *ns, const char *name)
+{
+    if (!name) return;
+    for (size_t i = 0; i < ns->n; i++)
+        if (!strcmp(ns->items[i].name, name)) return;
+    if (ns->n == ns->cap) ns->items = hy_xrealloc(ns->items, ns->cap = ns->cap ? 2 * ns->cap : 64, sizeof *ns->items);
+    ns->items[ns->n++] = (name_t){name, tf_fold(name)};
+}
+
+static void collect(const lay_node *ln, names_t *ns)
+{
+    add_name(ns, ln->key);
+    add_name(ns, ln->count_key);
+    add_name(ns, ln->title_key);
+    add_name(ns, ln->labels_from);
+    add_name(ns, ln->label2_from);
+    for (size_t i = 0; i < ln->n_head_checks; i++) add_name(ns, ln->head_checks[i]);
+    if (ln->key && (ln->kind == LK_CHOICE || ln->kind == LK_CHECKS || ln->kind == LK_DATE ||
+                    ln->value_kind == LK_DATE))
+        hy_vec_push(&ns->valued, (void *)ln);
+    if (ln->value) collect(ln->value, ns);
+    for (size_t i = 0; i < ln->n_rows; i++) collect(ln->rows[i], ns);
+}
+
+/* Keys every document may hold besides the layout's (validate.h, and 別添1's blocks). */
+static const char *const COMMON_KEYS[] = {HY_KEY_FORM, HY_KEY_STYLE, "元年表記", "見出し", "本文", "列数", "項目"};
+
+/* The layout key `key` folds to, or NULL (none, or more than one). */
+static const char *lookup(const names_t *ns, const char *key, bool *exact)
+{
+    *exact = false;
+    for (size_t i = 0; i < ns->n; i++)
+        if (!strcmp(ns->items[i].name, key)) {
+            *exact = true;
+            return ns->items[i].name;
+        }
+    char *f = tf_fold(key);
+    const char *found = NULL;
+    int hits = 0;
+    for (size_t i = 0; i < ns->n; i++)
+        if (!strcmp(ns->items[i].fold, f) && hits++ == 0) found = ns->items[i].name;
+    free(f);
+    return hits == 1 ? found : NULL;
+}
+
+/* The text a folded value stands for among `n` candidates (the form's spelling), or NULL if
+ * none or more than one. */
+static const char *pick(const char *value, const char *const *cands, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        if (!strcmp(cands[i], value)) return NULL;  /* already the form's own */
+    const char *found = NULL;
+    int hits = 0;
+    for (size_t i = 0; i < n; i++)
+        if (tf_same(cands[i], value) && (!found || strcmp(found, cands[i])) && hits++ == 0) found = cands[i];
+    return hits == 1 ? found : NULL;
+}
+
+static void set_text(yl_doc *doc, yl_node *n, const char *text)
+{
+    n->str = hy_arena_strdup(&doc->arena, text);
+    n->len = strlen(text);
+}
+
+/* A choice, a checkbox item or a date under key `key`, in the form's spelling. Each layout node
+ * with that key is a candidate (a key may be a choice in one part and checks in another: the
+ * YAML shape tells them apart). */
+static bool canon_value(const names_t *ns, yl_doc *doc, const char *key, yl_node *v, hy_diags *d)
+{
+    hy_vec cands = {0};
+    bool date = false;
+    for (size_t i = 0; i < ns->valued.n; i++) {
+        const lay_node *ln = ns->valued.items[i];
+        if (strcmp(ln->key, key)) continue;
+        if (ln->kind == LK_CHOICE && v->kind == YL_SCALAR)
+            for (size_t j = 0; j < ln->options->n; j++) {
+                hy_vec_push(&cands, (void *)ln->options->opts[j].text);
+                for (size_t k = 0; k < ln->options->opts[j].n_variants; k++)
+                    hy_vec_push(&cands, (void *)ln->options->opts[j].variants[k]);
+            }
+        if (ln->kind == LK_CHECKS && v->kind == YL_SEQ)
+            for (size_t j = 0; j < ln->checks->n; j++) hy_vec_push(&cands, (void *)ln->checks->items[j].label);
+        if (ln->kind == LK_CHECKS && v->kind == YL_SEQ)
+            for (size_t j = 0; j < ln->checks->n_variants; j++) hy_vec_push(&cands, (void *)ln->checks->variant_from[j]);
+        if (ln->kind == LK_DATE || ln->value_kind == LK_DATE) date = true;
+    }
+    bool ok = true;
+    const char *const *c = (const char *const *)cands.items;
+    if (v->kind == YL_SCALAR && !yl_is_null(v) && cands.n) {
+        const char *p = pick(v->str, c, cands.n);
+        if (p) set_text(doc, v, p);
+    } else if (v->kind == YL_SEQ && cands.n) {
+        for (size_t i = 0; i < v->n; i++) {
+            yl_node *it = v->items[i];
+            yl_node *name = it->kind == YL_MAP && it->n == 1 ? it->items[0] : it;
+            const char *p = name->kind == YL_SCALAR ? pick(name->str, c, cands.n) : NULL;
+            if (p) set_text(doc, name, p);
+        }
+    } else if (date && v->kind == YL_SCALAR && !yl_is_null(v)) {
+        hy_date dt;
+        char why[160];
+        if (hy_date_parse(v->str, &dt)) {
+            /* ISO already */
+        } else if (hy_date_read(v->str, &dt, why, sizeof why)) {
+            char iso[16];
+            if (dt.d) snprintf(iso, sizeof iso, "%04d-%02d-%02d", dt.y, dt.m, dt.d);
+            else snprintf(iso, sizeof iso, "%04d-%02d", dt.y, dt.m);
+            set_text(doc, v, iso);
+        } else if (why[0]) {
+            hy_diag_add(d, doc->file, v->line, v->col, "'%s': %s is not a date (%s)", key, v->str, why);
+            ok = false;
+        }
+    }
+    hy_vec_free(&cands);
+    return ok;
+}
+
+static bool canon_node(const names_t *ns, yl_doc *doc, yl_node *n, hy_diags *d)
+{
+    bool ok = true;
+    if (n->kind == YL_SEQ)
+        for (size_t i = 0; i < n->n; i++) ok &= canon_node(ns, doc, n->items[i], d);
+    if (n->kind != YL_MAP) return ok;
+    for (size_t i = 0; i < n->n; i++) {
+        yl_node *k = n->items[i];
+        bool exact;
+        const char *name = lookup(ns, k->str, &exact);
+        if (name && !exact) {
+            /* Was it already given in the form's spelling (or another folding)? */
+            for (size_t j = 0; j < n->n; j++)
+                if (j != i && !strcmp(n->items[j]->str, name)) {
+                    hy_diag_add(d, doc->file, k->line, k->col,
+                                "'%s' is the same item as '%s' (line %d, column %d); give it once",
+                                k->str, name, n->items[j]->line, n->items[j]->col);
+                    ok = false;
+                }
+            set_text(doc, k, name);
+        }
+        ok &= canon_value(ns, doc, k->str, n->vals[i], d);
+        ok &= canon_node(ns, doc, n->vals[i], d);
+    }
+    return ok;
+}
+
+bool hy_canon(const lay_form *form, yl_doc *doc, hy_diags *d)
+{
+    names_t ns = {0};
+    for (size_t i = 0; i < sizeof COMMON_KEYS / sizeof *COMMON_KEYS; i++) add_name(&ns, COMMON_KEYS[i]);
+    collect(&form->root, &ns);
+    bool ok = true;
+    /* The traps that were only suspects: a key of this form without its space or with a
+     * full-width colon is a mistake, not a text. */
+    for (size_t i = 0; i < doc->suspects.n; i++) {
+        const yt_trap *t = &doc->suspects.items[i];
+        bool exact;
+        if (t->key[0] && lookup(&ns, t->key, &exact)) {
+            yt_report(t, doc->file, d);
+            ok = false;
+        }
+    }
+    if (ok && doc->root) ok = canon_node(&ns, doc, doc->root, d);
+    for (size_t i = 0; i < ns.n; i++) free(ns.items[i].fold);
+    free(ns.items);
+    hy_vec_free(&ns.valued);
+    return ok;
+}
