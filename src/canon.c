@@ -7,7 +7,6 @@
 #include "model.h"
 
 #include <stdio.h>
-
 #include <stdlib.h>
 #include <string.h>
 
@@ -15,13 +14,34 @@
 typedef struct {
     const char *name;
     char *fold;
+    bool valued;            /* some node with this key has a choice, checks or date value */
 } name_t;
 
+/* The layout's keys, with hash tables by name and by folded name (a document may hold
+ * hundreds of thousands of keys: each is looked up in constant time). */
 typedef struct {
     name_t *items;
     size_t n, cap;
+    size_t *by_name, *by_fold;  /* open addressing: index + 1, 0 = empty */
+    size_t mask;
     hy_vec valued;          /* layout nodes whose values are folded too: choice, checks, date */
 } names_t;
+
+static size_t hash(const char *s)
+{
+    size_t h = 1469598103934665603u;
+    for (; *s; s++) h = (h ^ (unsigned char)*s) * 1099511628211u;
+    return h;
+}
+
+static long find_in(const names_t *ns, const size_t *table, const char *s, bool fold)
+{
+    for (size_t h = hash(s) & ns->mask; table[h]; h = (h + 1) & ns->mask) {
+        const name_t *e = &ns->items[table[h] - 1];
+        if (!strcmp(fold ? e->fold : e->name, s)) return (long)table[h] - 1;
+    }
+    return -1;
+}
 
 static void add_name(names_t *ns, const char *name)
 {
@@ -29,7 +49,28 @@ static void add_name(names_t *ns, const char *name)
     for (size_t i = 0; i < ns->n; i++)
         if (!strcmp(ns->items[i].name, name)) return;
     if (ns->n == ns->cap) ns->items = hy_xrealloc(ns->items, ns->cap = ns->cap ? 2 * ns->cap : 64, sizeof *ns->items);
-    ns->items[ns->n++] = (name_t){name, tf_fold(name)};
+    ns->items[ns->n++] = (name_t){name, tf_fold(name), false};
+}
+
+static void build_tables(names_t *ns)
+{
+    size_t cap = 16;
+    while (cap < 4 * ns->n) cap *= 2;
+    ns->mask = cap - 1;
+    ns->by_name = hy_xcalloc(cap, sizeof *ns->by_name);
+    ns->by_fold = hy_xcalloc(cap, sizeof *ns->by_fold);
+    for (size_t i = 0; i < ns->n; i++) {
+        size_t h = hash(ns->items[i].name) & ns->mask;
+        while (ns->by_name[h]) h = (h + 1) & ns->mask;
+        ns->by_name[h] = i + 1;
+        h = hash(ns->items[i].fold) & ns->mask;
+        while (ns->by_fold[h]) h = (h + 1) & ns->mask;
+        ns->by_fold[h] = i + 1;
+    }
+    for (size_t i = 0; i < ns->valued.n; i++) {
+        long k = find_in(ns, ns->by_name, ((const lay_node *)ns->valued.items[i])->key, false);
+        if (k >= 0) ns->items[k].valued = true;
+    }
 }
 
 static void collect(const lay_node *ln, names_t *ns)
@@ -50,20 +91,20 @@ static void collect(const lay_node *ln, names_t *ns)
 /* Keys every document may hold besides the layout's (validate.h, and 別添1's blocks). */
 static const char *const COMMON_KEYS[] = {HY_KEY_FORM, HY_KEY_STYLE, "元年表記", "見出し", "本文", "列数", "項目"};
 
-/* The layout key `key` folds to, or NULL (none, or more than one). */
-static const char *lookup(const names_t *ns, const char *key, bool *exact)
+/* The layout key `key` stands for (exactly, or folded when exactly one key folds the same), or
+ * NULL. */
+static const name_t *lookup(const names_t *ns, const char *key, bool *exact)
 {
-    *exact = false;
-    for (size_t i = 0; i < ns->n; i++)
-        if (!strcmp(ns->items[i].name, key)) {
-            *exact = true;
-            return ns->items[i].name;
-        }
+    long i = find_in(ns, ns->by_name, key, false);
+    *exact = i >= 0;
+    if (i >= 0) return &ns->items[i];
     char *f = tf_fold(key);
-    const char *found = NULL;
+    const name_t *found = NULL;
     int hits = 0;
-    for (size_t i = 0; i < ns->n; i++)
-        if (!strcmp(ns->items[i].fold, f) && hits++ == 0) found = ns->items[i].name;
+    for (size_t h = hash(f) & ns->mask; ns->by_fold[h]; h = (h + 1) & ns->mask) {
+        const name_t *e = &ns->items[ns->by_fold[h] - 1];
+        if (!strcmp(e->fold, f) && hits++ == 0) found = e;
+    }
     free(f);
     return hits == 1 ? found : NULL;
 }
@@ -149,7 +190,8 @@ static bool canon_node(const names_t *ns, yl_doc *doc, yl_node *n, hy_diags *d)
     for (size_t i = 0; i < n->n; i++) {
         yl_node *k = n->items[i];
         bool exact;
-        const char *name = lookup(ns, k->str, &exact);
+        const name_t *found = lookup(ns, k->str, &exact);
+        const char *name = found ? found->name : NULL;
         if (name && !exact) {
             /* Was it already given in the form's spelling (or another folding)? */
             for (size_t j = 0; j < n->n; j++)
@@ -161,7 +203,7 @@ static bool canon_node(const names_t *ns, yl_doc *doc, yl_node *n, hy_diags *d)
                 }
             set_text(doc, k, name);
         }
-        ok &= canon_value(ns, doc, k->str, n->vals[i], d);
+        if (found && found->valued) ok &= canon_value(ns, doc, k->str, n->vals[i], d);
         ok &= canon_node(ns, doc, n->vals[i], d);
     }
     return ok;
@@ -172,6 +214,7 @@ bool hy_canon(const lay_form *form, yl_doc *doc, hy_diags *d)
     names_t ns = {0};
     for (size_t i = 0; i < sizeof COMMON_KEYS / sizeof *COMMON_KEYS; i++) add_name(&ns, COMMON_KEYS[i]);
     collect(&form->root, &ns);
+    build_tables(&ns);
     bool ok = true;
     /* The traps that were only suspects: a key of this form without its space or with a
      * full-width colon is a mistake, not a text. */
@@ -186,6 +229,8 @@ bool hy_canon(const lay_form *form, yl_doc *doc, hy_diags *d)
     if (ok && doc->root) ok = canon_node(&ns, doc, doc->root, d);
     for (size_t i = 0; i < ns.n; i++) free(ns.items[i].fold);
     free(ns.items);
+    free(ns.by_name);
+    free(ns.by_fold);
     hy_vec_free(&ns.valued);
     return ok;
 }

@@ -101,7 +101,11 @@ char *tf_fold(const char *s)
     }
     if (k && first >= 0x2460 && first <= 0x2473) s += k;
     hy_buf nfkc = {0};
-    if (!map_append(&nfkc, s, strlen(s), UTF8PROC_STABLE | UTF8PROC_COMPOSE | UTF8PROC_COMPAT))
+    size_t len = strlen(s), ascii = 0;
+    while (ascii < len && (unsigned char)s[ascii] < 0x80) ascii++;
+    if (ascii == len) /* NFKC does not change ASCII */
+        hy_buf_add(&nfkc, s, len);
+    else if (!map_append(&nfkc, s, len, UTF8PROC_STABLE | UTF8PROC_COMPOSE | UTF8PROC_COMPAT))
         return hy_xstrdup(s);  /* not UTF-8: cannot happen for loaded text; match exactly */
     hy_buf_add(&nfkc, "", 1);
     hy_buf out = {0};
