@@ -365,11 +365,15 @@ static bool comment_check(builder *b, const yaml_event_t *e)
 {
     int hash_col;
     if (!ys_comment_follows(&b->src, e->end_mark.line, e->end_mark.column, &hash_col)) return true;
+    /* The text as it would print, its last 30 characters at most. */
+    const char *v = (const char *)e->data.scalar.value, *tail = v + e->data.scalar.length;
+    for (int k = 0; k < 30 && tail > v; k++)
+        do tail--; while (tail > v && ((unsigned char)*tail & 0xC0) == 0x80);
     hy_diag_add(b->d, b->doc->file, (int)e->end_mark.line + 1, hash_col,
-                "the text is cut short here: ' #' starts a YAML comment, so '%s' would be printed "
+                "the text is cut short here: ' #' starts a YAML comment, so '%s%s' would be printed "
                 "without the rest of the line; put the whole value in quotes (\"…\") to keep "
                 "the '#', or move the comment to a line of its own",
-                (const char *)e->data.scalar.value);
+                tail > v ? "…" : "", tail);
     b->failed = true;  /* reading goes on, so that every cut text is reported in one run */
     return true;
 }
