@@ -89,7 +89,27 @@ static void collect(const lay_node *ln, names_t *ns)
 }
 
 /* Keys every document may hold besides the layout's (validate.h, and 別添1's blocks). */
-static const char *const COMMON_KEYS[] = {HY_KEY_FORM, HY_KEY_STYLE, "元年表記", "見出し", "本文", "列数", "項目"};
+static const char *const COMMON_KEYS[] = {HY_KEY_FORM, HY_KEY_STYLE, "元年表記", "見出し", "本文", "列数", "項目",
+                                          HY_KEY_CHECK_MARK};
+
+long hy_check_mark_entry(const yl_node *map)
+{
+    if (!map || map->kind != YL_MAP || map->n != 2) return -1;
+    for (long i = 0; i < 2; i++)
+        if (map->items[i]->kind == YL_SCALAR && tf_same(map->items[i]->str, HY_KEY_CHECK_MARK)) return i;
+    return -1;
+}
+
+int hy_check_mark_value(const char *s)
+{
+    static const char *const OFF[] = {"なし", "しない", "いいえ", "false", "no", "無"};
+    static const char *const ON[] = {"あり", "する", "はい", "true", "yes", "有"};
+    for (size_t i = 0; i < sizeof OFF / sizeof *OFF; i++) {
+        if (tf_same(s, OFF[i])) return 0;
+        if (tf_same(s, ON[i])) return 1;
+    }
+    return -1;
+}
 
 /* The layout key `key` stands for (exactly, or folded when exactly one key folds the same), or
  * NULL. */
@@ -158,7 +178,8 @@ static bool canon_value(const names_t *ns, yl_doc *doc, const char *key, yl_node
     } else if (v->kind == YL_SEQ && cands.n) {
         for (size_t i = 0; i < v->n; i++) {
             yl_node *it = v->items[i];
-            yl_node *name = it->kind == YL_MAP && it->n == 1 ? it->items[0] : it;
+            long mark = hy_check_mark_entry(it);
+            yl_node *name = it->kind == YL_MAP && it->n == 1 ? it->items[0] : mark >= 0 ? it->items[1 - mark] : it;
             const char *p = name->kind == YL_SCALAR ? pick(name->str, c, cands.n) : NULL;
             if (p) set_text(doc, name, p);
         }

@@ -13,6 +13,15 @@
 #include "layout_def.h"
 #include "yaml_load.h"
 
+/* An item of a checkbox list whose parenthesis is filled in but whose box is not checked is
+ * written {item: text, チェック: なし} (docs/schema.md): this key, with なし (also しない, いいえ,
+ * false, no) or あり (also する, はい, true, yes), folded as keys are. */
+#define HY_KEY_CHECK_MARK "チェック"
+/* The index (0 or 1) of the チェック entry of a two-entry mapping, or -1. */
+long hy_check_mark_entry(const yl_node *map);
+/* 0 for a "not checked" word, 1 for a "checked" one, -1 for anything else. */
+int hy_check_mark_value(const char *s);
+
 /* False (with located errors) on a key given twice or a trap. */
 bool hy_canon(const lay_form *form, yl_doc *doc, hy_diags *d);
 

@@ -2,6 +2,8 @@
  * heading checkboxes, counts and blocks, each checked and bound in one step (see model.h).
  * A value the check rejects is still bound as far as it goes; the model is then dropped. */
 #include "model_bind.h"
+
+#include "canon.h"
 #include "era.h"
 #include "match.h"
 
@@ -155,7 +157,21 @@ static void check_one_item(mb_ctx *c, hy_item *it, const yl_node *entry)
 {
     const lay_node *ln = it->node;
     const yl_node *name = entry, *text = NULL;
-    if (entry->kind == YL_MAP && entry->n == 1) {
+    bool on = true;
+    if (entry->kind == YL_MAP && entry->n == 2 && hy_check_mark_entry(entry) >= 0) {
+        /* {item: text, チェック: なし}: the parenthesis filled in, the box not checked */
+        long m = hy_check_mark_entry(entry);
+        name = entry->items[1 - m];
+        text = entry->vals[1 - m];
+        const yl_node *mark = entry->vals[m];
+        int v = mark->kind == YL_SCALAR ? hy_check_mark_value(mark->str) : -1;
+        if (v < 0) {
+            mb_err(c, mark, "'%s' says whether the item is checked: write %s (not checked) or %s",
+                   HY_KEY_CHECK_MARK, "なし", "あり");
+            return;
+        }
+        on = v == 1;
+    } else if (entry->kind == YL_MAP && entry->n == 1) {
         name = entry->items[0];
         text = entry->vals[0];
     } else if (entry->kind != YL_SCALAR) {
@@ -191,12 +207,12 @@ static void check_one_item(mb_ctx *c, hy_item *it, const yl_node *entry)
     else if (text)
         mb_want_scalar(c, text, ck->label);
     hy_check_value *cv = &it->checks[ck - ln->checks->items];
-    if (cv->on) {
-        mb_err(c, name, "'%s' is checked twice in '%s'; give it once", ck->label, ln->key);
+    if (cv->on || cv->paren.s) {
+        mb_err(c, name, "'%s' is given twice in '%s'; give it once", ck->label, ln->key);
         return;
     }
-    cv->on = true;
-    cv->label = mb_text(c, name, NULL);
+    cv->on = on;
+    if (on) cv->label = mb_text(c, name, NULL);
     if (text) cv->paren = mb_text(c, text, NULL);
     if (text && !cv->paren.s) cv->paren.s = "";
 }
