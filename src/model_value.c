@@ -208,7 +208,8 @@ static void check_one_item(mb_ctx *c, hy_item *it, const yl_node *entry)
         mb_want_scalar(c, text, ck->label);
     hy_check_value *cv = &it->checks[ck - ln->checks->items];
     if (cv->on || cv->paren.s) {
-        mb_err(c, name, "'%s' is given twice in '%s'; give it once", ck->label, ln->key);
+        if (cv->on && on) mb_err(c, name, "'%s' is checked twice in '%s'; give it once", ck->label, ln->key);
+        else mb_err(c, name, "'%s' is given twice in '%s'; give it once", ck->label, ln->key);
         return;
     }
     cv->on = on;

@@ -202,6 +202,9 @@ static void scan_line(const line_t *l, state *st, yt_traps *out)
     /* A line right under `key:` and indented more may be that key's value written on the next
      * line: a key-like text there is only a suspect. */
     bool maybe_value = st->empty_key_indent >= 0 && indent > st->empty_key_indent;
+    /* A text alone on this line (not a list item) goes on over the lines indented more than
+     * its key. */
+    int key_base = maybe_value ? st->empty_key_indent : indent;
     st->plain_indent = st->empty_key_indent = -1;
     size_t n;
     uint32_t cp = peek(p, e, &n);
@@ -229,6 +232,7 @@ static void scan_line(const line_t *l, state *st, yt_traps *out)
         uint32_t next = p + n < e ? peek(p + n, e, &n2) : 0;
         if (next == ' ' || next == 0x3000) {
             add(out, YT_FULLWIDTH_DASH, l->no, col_of(l, p), !maybe_value, p, n);
+            st->plain_indent = item ? indent : key_base;
             return;
         }
     }
@@ -269,7 +273,7 @@ static void scan_line(const line_t *l, state *st, yt_traps *out)
         if (c == ' ' || c == 0x3000) break;
         q += n;
     }
-    st->plain_indent = indent;
+    st->plain_indent = item ? indent : key_base;
 }
 
 void yt_scan(const char *data, size_t len, yt_traps *out)

@@ -37,6 +37,8 @@ int main(void)
     expect("a:\n  - 名称:住民\n", "colon 2:7 s");                   /* may be an item's text */
     expect("a:\n  - x\n  -個人番号\n", "dash 3:3 c");
     expect("a:\n  － 個人番号\n", "fwdash 2:3 s");
+    expect("a:\n  － 個人番号を含む\n  － 氏名を含む\n", "fwdash 2:3 s");  /* a text's bullets */
+    expect("a:\n  - x\n  － 氏名\n", "fwdash 3:3 c");
     expect("a: [ ] 10万人以上\n", "flow 1:4 c");
     expect("a: [別紙] 参照\n", "flow 1:4 c");
     expect("a: {b: 1} c\n", "flow 1:4 c");
