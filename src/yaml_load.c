@@ -87,17 +87,13 @@ static size_t line_start(const char *data, size_t len, int line)
 
 /* What is wrong with a code point in a YAML text, or NULL. The set is libyaml's (YAML 1.1
  * printable characters), except that NEL (U+0085) is refused too: libyaml would take it for
- * a line break that no editor shows, and so are U+2028 and U+2029. */
+ * a line break that no editor shows. */
 static const char *bad_char(uint32_t cp)
 {
     if (cp == 0) return "a NUL character (U+0000)";
     if (cp == '\t' || cp == '\n' || cp == '\r') return NULL;
     if (cp < 0x20 || cp == 0x7F || (cp >= 0x80 && cp <= 0x9F)) return "a control character";
     if (cp == 0xFEFF) return "a byte order mark (U+FEFF) that is not at the start of the file";
-    /* YAML ends a line at U+2028 and U+2029, editors do not: every later line number would be
-     * off. Refused like NEL, at their own position. */
-    if (cp == 0x2028) return "a line separator (U+2028), an invisible character";
-    if (cp == 0x2029) return "a paragraph separator (U+2029), an invisible character";
     if (cp == 0xFFFE || cp == 0xFFFF) return "a non-character";
     return NULL;
 }
@@ -139,6 +135,11 @@ static bool check_encoding(const char *name, const char *data, size_t len, hy_di
             return false;
         }
         const char *why = bad_char(cp);
+        /* YAML ends a line at U+2028 and U+2029, editors do not: every later line number would
+         * be off. Refused like NEL, at their own position, when typed in the file (written as
+         * the escapes \L and \P in double quotes they are a text's own characters). */
+        if (cp == 0x2028) why = "an invisible line separator";
+        if (cp == 0x2029) why = "an invisible paragraph separator";
         if (why) {
             if (cp == 0xFEFF || cp == 0)
                 hy_diag_add(d, name, line, col, "the file contains %s; remove it", why);

@@ -60,8 +60,8 @@ int main(void)
     text("k:   # a comment after an empty value\n", "");
     refused("k: 詳細は別紙資料 #3 を参照\n", "1:12: the text is cut short here");
     refused("k: 一行目\n  二行目 #3\n", "2:7: the text is cut short");
-    refused("k: a\xe2\x80\xa8" "b\n", "1:5: the file contains a line separator (U+2028)");
-    refused("k: a\xe2\x80\xa9" "b\n", "paragraph separator (U+2029)");
+    refused("k: a\xe2\x80\xa8" "b\n", "1:5: the file contains an invisible line separator (U+2028)");
+    refused("k: a\xe2\x80\xa9" "b\n", "invisible paragraph separator (U+2029)");
     printf("test_yaml_scalar: %d passed, %d failed\n", passed, failed);
     return failed != 0;
 }
