@@ -107,6 +107,7 @@ void fc_add_text(fctx *c, tb_cell *cell, const char *text, double size, bool bol
     tb_cell_reserve(c->a, cell, n);
     for (size_t i = 0; i < n; i++) {
         tb_strip *s = tb_strip_add(c->a, cell, lh, lines[i].n_runs);
+        s->keep_with_next = lines[i].heading || bold;  /* headings stay with what follows them */
         double shift = 0;
         if (align && !strcmp(align, "center")) shift = (width - lines[i].width) / 2;
         if (align && !strcmp(align, "right")) shift = width - lines[i].width;

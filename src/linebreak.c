@@ -455,6 +455,15 @@ bool lb_break_at(const uint32_t *cps, size_t n, size_t p)
     return p > 0 && p < n && regular_break(cps, 0, p);
 }
 
+int lb_bracket(uint32_t cp)
+{
+    if (cp < 0x80)
+        return cp == '(' || cp == '[' || cp == '{' || cp == '<' ? 1 : cp == ')' || cp == ']' || cp == '}' || cp == '>' ? -1 : 0;
+    if (in_ranges(k_cl01_opening, LB_COUNT(k_cl01_opening), cp))
+        return 1;
+    return in_ranges(k_cl02_closing, LB_COUNT(k_cl02_closing), cp) ? -1 : 0;
+}
+
 static bool hiragana(uint32_t cp)
 {
     return cp >= 0x3041 && cp <= 0x309F;

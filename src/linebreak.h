@@ -85,6 +85,12 @@ enum { LB_CUT_NONE, LB_CUT_WEAK, LB_CUT_STRONG };
 int lb_phrase_end(const uint32_t *cps, size_t n, size_t k);
 
 /*
+ * lb_bracket — +1 for an opening bracket (JLREQ cl-01 with its full- and half-width forms, and
+ * ( [ { < ＜), -1 for a closing one (cl-02, ) ] } > ＞), 0 otherwise.
+ */
+int lb_bracket(uint32_t cp);
+
+/*
  * lb_wrap — greedy wrapping of cps[0..n) into lines no wider than `max_width`.
  *
  *   cps, w      code points and their advance widths (any integer unit, >= 0); may be NULL

@@ -242,6 +242,8 @@ static bool fit_strips(const pager *p, const part *pt, double avail, size_t *to)
         double used = 0;
         size_t k = pt->from[i];
         while (k < c->n && used + c->strips[k].h <= room) used += c->strips[k++].h;
+        /* a heading line goes to the next page with what it heads (unless it is all there is) */
+        while (k < c->n && k > pt->from[i] + 1 && c->strips[k - 1].keep_with_next) k--;
         if (k > pt->from[i]) any = true;
         if (k < c->n) all_done = false;
         to[i] = k;

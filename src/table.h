@@ -38,6 +38,7 @@ typedef struct {
     double h;
     tb_text *texts;
     size_t n, cap;
+    bool keep_with_next;    /* a heading line: a page break never falls right after it */
 } tb_strip;
 
 typedef struct tb_cell tb_cell;

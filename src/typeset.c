@@ -203,6 +203,10 @@ size_t hy_typeset(hy_typesetter *t, const char *text, double size, double width,
     for (size_t i = 0; i < n; i++) {
         (*out)[i] = make_line(t, &s, lines[i].start, lines[i].end, size);
         (*out)[i].begins = lines[i].begins;
+        bool whole = lines[i].begins == LB_BEGINS_PARAGRAPH && (i + 1 == n || lines[i + 1].begins == LB_BEGINS_PARAGRAPH);
+        size_t a = lines[i].start, b = lines[i].end;
+        while (a < b && (s.cps[a] == ' ' || s.cps[a] == 0x3000)) a++;
+        (*out)[i].heading = whole && b > a + 1 && lb_bracket(s.cps[a]) > 0 && lb_bracket(s.cps[b - 1]) < 0;
     }
     if (lines != stack) free(lines);
     shaped_free(&s);

@@ -22,6 +22,7 @@ typedef struct {
     size_t n_runs;
     double width;          /* pt */
     int begins;            /* LB_BEGINS_* of linebreak.h: a paragraph's first line, wrapped, split */
+    bool heading;          /* a paragraph of one line in brackets: 【…における措置】 <…> ＜…＞ */
 } hy_tline;
 
 /* Where a text came from, for messages. */

@@ -10,6 +10,8 @@ see src/layout_dump.h), not the PDF's text, and reports every page that shows:
               cell does not show its label (marked continued);
   cut         a label repeated where its row continues, shortened ("…（続き）") inside a word
               rather than after a space, punctuation, a bracket or a particle;
+  subheading  a cell's text broken over a page right after a sub-heading line (a paragraph of
+              one line in brackets: 【…における措置】 <…> ＜…＞), its content on the next page;
   kinsoku     a wrapped line that starts with a closing bracket or another character JLREQ 3.1.7
               forbids at line start, or a line that ends with an opening bracket (JLREQ 3.1.8)
               and goes on in the next line;
@@ -58,7 +60,7 @@ NO_START = set(
 # JLREQ 3.1.8: not at line end. cl-01 opening brackets (+ forms, < ＜).
 NO_END = set("‘“(〔[{〈《「『【⦅〘〖«〝（［｛｟｢〚<＜〈‹")
 
-KINDS = ("stranded", "unlabelled", "cut", "kinsoku", "item", "lone", "bookmark", "render")
+KINDS = ("stranded", "unlabelled", "cut", "subheading", "kinsoku", "item", "lone", "bookmark", "render")
 
 # The number of a running list's item at the end of a line: digits with . ． ) ） after a
 # separator or the line start, or a circled / parenthesised number (① ⑴ ⒈ ❶ ㈠ ㉑ ㊱). (Lines
@@ -85,6 +87,17 @@ def cut_at_word(prefix, original):
     a, b = prefix[-1], original[len(prefix)]
     return (a in WORD_END_AFTER or b in WORD_START_BEFORE or "\u2460" <= b <= "\u24ff"
             or (hiragana(a) and not hiragana(b)))
+
+
+OPENING = NO_END
+CLOSING = set("’”)〕]}〉》」』】⦆〙〗»〟）］｝｠｣〛〞>＞〉›")
+
+
+def bracketed_line(lines, i):
+    """Is lines[i] a whole paragraph of one line in brackets (a sub-heading)?"""
+    t = lines[i]["text"].strip(" \u3000")
+    whole = lines[i]["start"] == "first" and (i + 1 == len(lines) or lines[i + 1]["start"] == "first")
+    return whole and len(t) > 1 and t[0] in OPENING and t[-1] in CLOSING
 
 
 def cell_text(cell):
@@ -152,6 +165,22 @@ def check_doc(doc):
             prefix = t[:t.rindex("…")]
             if same and not cut_at_word(prefix, cell_text(same[0])):
                 faults.append(("cut", part["page"], "label cut inside a word: %s" % t[-24:]))
+
+    parts_of = {}
+    for part in rows:
+        if part["kind"] != "header":
+            parts_of.setdefault(part["row"], []).append(part)
+    for part in rows:
+        if not part["continues"] or part["kind"] == "header":
+            continue
+        later = parts_of.get(part["row"], [])
+        nxt = later[later.index(part) + 1] if part in later and later.index(part) + 1 < len(later) else None
+        for c in part["cells"]:
+            if not c["lines"] or not bracketed_line(c["lines"], len(c["lines"]) - 1) or not nxt:
+                continue
+            goes_on = [o for o in nxt["cells"] if abs(o["x"] - c["x"]) < 0.5 and not o["cont"] and o["lines"]]
+            if goes_on:
+                faults.append(("subheading", part["page"], "sub-heading last on the page: " + c["lines"][-1]["text"]))
 
     for part in rows:
         for c in part["cells"]:

@@ -24,7 +24,7 @@ BLOCK_KEYS = {"見出し", "本文", "列数", "項目"}
 ERAS = [("令和", datetime.date(2019, 5, 1)), ("平成", datetime.date(1989, 1, 8)),
         ("昭和", datetime.date(1926, 12, 25)), ("大正", datetime.date(1912, 7, 30)),
         ("明治", datetime.date(1868, 1, 25))]
-NO_LINE_START = set("、。，．）」』】〕")
+NO_LINE_START = set("、。，．）」』】〕〉》＞>］")
 DATE_RE = re.compile(r"^(\d{4})-(\d{2})(?:-(\d{2}))?$")
 WS_RE = re.compile(r"[\s\u3000]+")
 

@@ -17,7 +17,7 @@ foreach(doc 001-meguro-kaigo 002-chiba-kenshin 004-sakai-kodomo)
             ${CMAKE_SOURCE_DIR}/examples/${doc}.yaml ${CMAKE_SOURCE_DIR}/layouts/juten.yaml
             ${CMAKE_BINARY_DIR}/roundtrip)
 endforeach()
-foreach(doc unchecked-paren nonbmp gaiji widths long-tokens kinsoku long-cell groups-max choices-1)
+foreach(doc unchecked-paren nonbmp gaiji widths long-tokens kinsoku long-cell groups-max choices-1 brackets-lists orphan-heading)
   add_test(NAME roundtrip_fixture_${doc}
     COMMAND Python3::Interpreter ${CMAKE_SOURCE_DIR}/tests/roundtrip.py $<TARGET_FILE:hyoka>
             ${CMAKE_SOURCE_DIR}/tests/fixtures/${doc}.yaml ${CMAKE_SOURCE_DIR}/layouts/juten.yaml
