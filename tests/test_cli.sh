@@ -50,6 +50,13 @@ printf '様式: 重点項目評価書\n表紙: [\n' | "$H" render - -o - > bad.p
 grep -q '^<stdin>:[0-9]*:[0-9]*: error: ' "$T/err" || { cat "$T/err"; fail "stdin errors are not named <stdin>"; }
 [ ! -s bad.pdf ] || fail "a broken document on stdin wrote bytes to stdout"
 
+rc=0; "$H" render doc.yaml -o - > /dev/full 2> "$T/err" || rc=$?
+[ "$rc" = 1 ] && grep -q "cannot write the PDF to standard output" "$T/err" || { cat "$T/err"; fail "-o - onto a full device: exit $rc"; }
+if command -v script > /dev/null; then   # a terminal on standard output is refused
+    script -qc "\"$H\" render doc.yaml -o -" /dev/null > "$T/tty" 2>&1 || true
+    grep -q "standard output is a terminal" "$T/tty" || { cat "$T/tty"; fail "-o - onto a terminal was not refused"; }
+fi
+
 # --- check prints one line per valid document
 out=$("$H" check doc.yaml - < rev.YML) || fail "check doc.yaml -"
 [ "$out" = "OK: doc.yaml: 17 pages
