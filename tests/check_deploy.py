@@ -127,12 +127,25 @@ def check_containerfile(src):
 
 
 # --------------------------------------------------------------------------- hyoka command lines
-def check_batch_command(hyoka, argv, where):
+def option_value(argv, name):
+    return next((argv[i + 1] for i in range(len(argv) - 1) if argv[i] == name), None)
+
+
+def check_batch_command(hyoka, argv, where, prune=True):
     """argv is a `hyoka batch ...` command line: hyoka must accept its options (run with --help,
-    which stops before anything is read or written)."""
+    which stops before anything is read or written); the state directory is given and lies
+    outside the published tree; a nightly run prunes."""
     if len(argv) < 2 or os.path.basename(argv[0]) != "hyoka" or argv[1] != "batch":
         fail("%s: not a hyoka batch command: %s" % (where, argv))
         return
+    out, state = option_value(argv, "-o"), option_value(argv, "--state")
+    if not out or not state:
+        fail("%s: want -o OUTDIR and --state DIR (the state outside the published tree)" % where)
+    elif os.path.normpath(state) == os.path.normpath(out) or \
+            os.path.normpath(state).startswith(os.path.normpath(out) + "/"):
+        fail("%s: --state %s lies inside the published tree %s" % (where, state, out))
+    if prune and "--prune" not in argv:
+        fail("%s: a nightly run should --prune the PDFs of withdrawn documents" % where)
     r = subprocess.run([hyoka] + argv[1:] + ["--help"], capture_output=True, text=True)
     if r.returncode != 0:
         fail("%s: hyoka rejects the command line: %s" % (where, r.stderr.strip()))
@@ -152,7 +165,7 @@ def dig(obj, *path):
     return obj
 
 
-def check_job_spec(spec, where, hyoka):
+def check_job_spec(spec, where, hyoka, nightly):
     if spec.get("completionMode") != "Indexed":
         fail("%s: completionMode is not Indexed" % where)
     n = spec.get("completions")
@@ -193,7 +206,7 @@ def check_job_spec(spec, where, hyoka):
     argv = shlex.split(script.replace("$JOB_COMPLETION_INDEX", "0"))
     if argv[0] == "exec":
         argv = argv[1:]
-    check_batch_command(hyoka, argv, where)
+    check_batch_command(hyoka, argv, where, prune=nightly)
 
 
 def check_kubernetes(src, hyoka):
@@ -218,9 +231,9 @@ def check_kubernetes(src, hyoka):
                     fail("%s: schedule %r is not a five-field cron expression" % (where, s.get("schedule")))
                 if s.get("concurrencyPolicy") != "Forbid":
                     fail("%s: concurrencyPolicy must be Forbid (two runs of one shard at once)" % where)
-                check_job_spec(dig(s, "jobTemplate", "spec") or {}, where, hyoka)
+                check_job_spec(dig(s, "jobTemplate", "spec") or {}, where, hyoka, True)
             elif d.get("kind") == "Job":
-                check_job_spec(d.get("spec") or {}, where, hyoka)
+                check_job_spec(d.get("spec") or {}, where, hyoka, False)
             else:
                 fail("%s: unexpected kind %r" % (where, d.get("kind")))
     if kinds != {"CronJob", "Job"}:
