@@ -70,7 +70,9 @@ static bool parse_opt(const char *s, const char *val, bt_opts *o, hy_render_opti
     else if (!strncmp(s, "-j", 2) && s[2]) {
         if (!parse_uint(s + 2, 1024, &o->jobs) || !o->jobs) return usage_error("-j '%s': %s", s + 2, "want 1..1024");
     } else if (!val) {
-        return usage_error("option '%s' is unknown or needs a value%s", s, "");
+        bool takes_value = str_opt || !strcmp(s, "-j") || !strcmp(s, "--jobs") || !strcmp(s, "--timeout") ||
+                           !strcmp(s, "--shard");
+        return usage_error(takes_value ? "%s needs a value%s" : "unknown option '%s'%s", s, "");
     } else if (str_opt) {
         *str_opt = val;
         *used = 1;

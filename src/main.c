@@ -26,12 +26,14 @@ static const char general_help[] =
     "       hyoka check IN.yaml...\n"
     "       hyoka batch SRC -o OUTDIR [options]\n"
     "       hyoka diff OLD.yaml NEW.yaml [NEWER.yaml...] [--format list|bessou2|revision]\n"
+    "       hyoka layout IN.yaml...\n"
     "       hyoka --version | --help | COMMAND --help\n"
     "commands:\n"
     "  render   write the PDF of one document (IN.pdf beside IN.yaml unless -o is given)\n"
     "  check    validate documents without writing anything; one line per valid document\n"
     "  batch    render a directory tree or a manifest of documents, incrementally\n"
     "  diff     compare versions item by item; write 別添2 rows or a correction table\n"
+    "  layout   print the laid-out pages of documents as JSON (for checks)\n"
     "A file name '-' is standard input (IN) or standard output (-o -).\n"
     "exit status: 0 success, 1 an output could not be written, 2 a document has errors or\n"
     "the command line is wrong, 75 (batch) another run holds the lock. See man hyoka.\n";
@@ -395,6 +397,6 @@ int main(int argc, char **argv)
     if (!strcmp(cmd, "batch")) return run_batch(argc - 2, argv + 2);
     if (!strcmp(cmd, "diff")) return run_diff(argc - 2, argv + 2);
     return usage_error(NULL, general_help,
-                       cmd[0] == '-' ? "unknown option '%s' (a command comes first: render, check, batch or diff)"
-                                     : "unknown command '%s' (render, check, batch or diff)", cmd);
+                       cmd[0] == '-' ? "unknown option '%s' (a command comes first: render, check, batch, diff or layout)"
+                                     : "unknown command '%s' (render, check, batch, diff or layout)", cmd);
 }

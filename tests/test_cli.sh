@@ -63,7 +63,7 @@ out=$("$H" check doc.yaml - < rev.YML) || fail "check doc.yaml -"
 OK: <stdin>: 15 pages" ] || fail "check printed '$out'"
 
 # --- help and version: standard output, exit 0
-for c in "" render check batch; do
+for c in "" render check batch layout; do
     out=$("$H" $c --help) || fail "hyoka $c --help: exit $?"
     case $out in usage:*) ;; *) fail "hyoka $c --help printed '$out'" ;; esac
     "$H" $c -h > /dev/null || fail "hyoka $c -h"
@@ -86,6 +86,10 @@ expect 2 "standard input: give -o" -- "$H" render -
 expect 2 "standard input ('-') can be read only once" -- "$H" check - -
 expect 2 "unknown command 'rendr'" -- "$H" rendr doc.yaml
 expect 2 "usage:" -- "$H"
+expect 2 "-o needs a value" -- "$H" batch "$S/examples" -o
+expect 2 "--shard needs a value" -- "$H" batch "$S/examples" -o "$T/b" --shard
+expect 2 "unknown option '--frob'" -- "$H" batch "$S/examples" -o "$T/b" --frob
+[ ! -e "$T/b" ] || fail "a batch usage error created its output directory"
 [ ! -e doc.pdf ] && [ ! -e a.pdf ] && [ ! -e x.pdf ] || fail "a usage error wrote a file"
 
 # --- option forms: --name=value, -oFILE, -- before a name starting with '-'
