@@ -251,31 +251,37 @@ static int print_layout(hy_engine *e, const char *in, hy_diags *d)
     return rc;
 }
 
+/* The rules between the inputs and -o; 0 or a usage error's status. */
+static int check_inputs(const char *cmd, const char *help, bool render, const cli *c)
+{
+    char cmd_sp[16];
+    snprintf(cmd_sp, sizeof cmd_sp, "%s ", cmd);
+    int n_stdin = 0;
+    for (int i = 0; i < c->n_inputs; i++) n_stdin += !strcmp(c->inputs[i], "-");
+    if (c->n_inputs == 0)
+        return usage_error(cmd_sp, help, "%s needs an input file (a YAML document, or - for standard input)", cmd);
+    if (render && c->n_inputs > 1)
+        return usage_error(cmd_sp, help, "render takes one input file, got '%s' too (check and batch take several)",
+                           c->inputs[1]);
+    if (n_stdin > 1) return usage_error(cmd_sp, help, "%s", "standard input ('-') can be read only once");
+    if (render && !c->out && n_stdin)
+        return usage_error(cmd_sp, help, "%s", "the input is standard input: give -o OUT.pdf (or -o - for standard output)");
+    return 0;
+}
+
+/* render, check and layout: one engine over the inputs. */
 static int run_render_or_check(const char *cmd, int argc, char **argv)
 {
     bool render = !strcmp(cmd, "render"), layout = !strcmp(cmd, "layout");
     const char *help = render ? render_help : layout ? layout_help : check_help;
-    char cmd_sp[16];
-    snprintf(cmd_sp, sizeof cmd_sp, "%s ", cmd);
     if (wants_help(argc, argv)) {
         fputs(help, stdout);
         return 0;
     }
     cli c = {0};
     char *out = NULL;
-    int rc = parse_cli(cmd, help, render, argc, argv, &c), n_stdin = 0;
-    for (int i = 0; i < c.n_inputs; i++) n_stdin += !strcmp(c.inputs[i], "-");
-    if (rc) {
-    } else if (c.n_inputs == 0) {
-        rc = usage_error(cmd_sp, help, "%s needs an input file (a YAML document, or - for standard input)", cmd);
-    } else if (render && c.n_inputs > 1) {
-        rc = usage_error(cmd_sp, help, "render takes one input file, got '%s' too (check and batch take several)",
-                         c.inputs[1]);
-    } else if (n_stdin > 1) {
-        rc = usage_error(cmd_sp, help, "%s", "standard input ('-') can be read only once");
-    } else if (render && !c.out && n_stdin) {
-        rc = usage_error(cmd_sp, help, "%s", "the input is standard input: give -o OUT.pdf (or -o - for standard output)");
-    }
+    int rc = parse_cli(cmd, help, render, argc, argv, &c);
+    if (!rc) rc = check_inputs(cmd, help, render, &c);
     hy_datadir dd = {0};
     if (!rc && !find_data(&dd, c.layouts, c.fonts)) rc = EXIT_USAGE;
     if (!rc && render && !c.out) c.out = out = default_output(c.inputs[0]);
