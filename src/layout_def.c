@@ -3,6 +3,8 @@
 #include "layout_def.h"
 #include "cfg.h"
 #include "infile.h"
+#include "model.h"
+#include "table.h"
 
 #include <dirent.h>
 #include <stdio.h>
@@ -299,6 +301,11 @@ static lay_node *parse_node(ctx *c, const yl_node *m, int depth, node_role role)
         double sum = 0;
         for (size_t i = 0; i < ln->n_rows; i++) sum += ln->rows[i]->width;
         if (sum > 1.001) cfg_error(&c->cfg, yl_get(m, children), "the widths of the %s add up to %g; at most 1 (the text width)", children, sum);
+        size_t cells = 0;  /* across the page, with each multi column at its most headings */
+        for (size_t i = 0; i < ln->n_rows; i++) cells += ln->rows[i]->multi ? HY_MAX_HEADINGS : 1;
+        if (cells > TB_MAX_CELLS)
+            cfg_error(&c->cfg, yl_get(m, children), "the %s can make %zu cells across the page (a 'multi' column up "
+                      "to %d); at most %d", children, cells, HY_MAX_HEADINGS, TB_MAX_CELLS);
     }
     return ln;
 }
