@@ -51,7 +51,7 @@ static void report_variant(hy_typesetter *t, uint32_t base, uint32_t vs, hy_src 
     t->ok = false;
 }
 
-/* Combining marks (general category Mn or Me, variation selectors aside) printed on one
+/* Combining marks (general category Mn, Mc or Me, variation selectors aside) printed on one
  * character. Our text is drawn without mark positioning: each mark has its own advance in the
  * fonts that have it, and a stack is never broken across lines (UAX #14 LB9), so a long stack
  * would run out of its cell and off the page (issue 11). Real text needs one or two (a
@@ -61,7 +61,8 @@ static void report_variant(hy_typesetter *t, uint32_t base, uint32_t vs, hy_src 
 static bool combining_mark(uint32_t cp)
 {
     utf8proc_category_t c = utf8proc_category((utf8proc_int32_t)cp);
-    return (c == UTF8PROC_CATEGORY_MN || c == UTF8PROC_CATEGORY_ME) && !variation_selector(cp);
+    return (c == UTF8PROC_CATEGORY_MN || c == UTF8PROC_CATEGORY_MC || c == UTF8PROC_CATEGORY_ME) &&
+           !variation_selector(cp);
 }
 
 static void report_marks(hy_typesetter *t, const uint32_t *cps, size_t n, size_t first, hy_src src)

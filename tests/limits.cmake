@@ -36,3 +36,9 @@ file(GLOB fuzz_config_cases ${CMAKE_SOURCE_DIR}/tests/fuzz-config-regress/*)
 add_test(NAME fuzz_config_regress COMMAND fuzz_config_replay ${fuzz_config_cases})
 set_tests_properties(fuzz_config_regress PROPERTIES TIMEOUT 300 ENVIRONMENT
   "LSAN_OPTIONS=suppressions=${CMAKE_SOURCE_DIR}/tests/bad/lsan.supp:print_suppressions=0")
+
+# A batch with a broken fonts file or layout names that file for its documents.
+add_test(NAME batch_broken_config
+  COMMAND sh ${CMAKE_SOURCE_DIR}/tests/test_batch_config.sh $<TARGET_FILE:hyoka> ${CMAKE_BINARY_DIR}/batch-config)
+set_tests_properties(batch_broken_config PROPERTIES TIMEOUT 120 ENVIRONMENT
+  "LSAN_OPTIONS=suppressions=${CMAKE_SOURCE_DIR}/tests/bad/lsan.supp:print_suppressions=0")
