@@ -60,6 +60,15 @@ rm "$ST/sub"
   || fail "report fields: $(cat "$T/new/dir/r2.json")"
 [ -s "$T/out/b.pdf" ] || fail "*.yml not rendered"
 
+# --- a symbolic link at the report's name or at the lock's name: refused, targets untouched
+ln -s "$T/victim" "$T/report-link.json"
+rc=0; "$HYOKA" batch "$T/in" -o "$T/out" -q --report "$T/report-link.json" 2> "$T/err" || rc=$?
+[ "$rc" = 1 ] && [ "$(cat "$T/victim")" = "the victim" ] || { cat "$T/err"; fail "symlinked report: exit $rc"; }
+grep -q "report-link.json: error: cannot write the report: the path exists and is a symbolic link" "$T/err" || fail "report link: $(cat "$T/err")"
+mkdir -p "$T/st2" && ln -s "$T/victim" "$T/st2/.lock-all"
+rc=0; "$HYOKA" batch "$T/in" -o "$T/out2" --state "$T/st2" -q 2> "$T/err" || rc=$?
+[ "$rc" = 1 ] && [ "$(cat "$T/victim")" = "the victim" ] && [ ! -e "$T/out2/a.pdf" ] || { cat "$T/err"; fail "symlinked lock: exit $rc"; }
+
 # --- one run per shard: a held lock refuses at once (75), nothing rendered
 python3 -c '
 import fcntl, os, sys, time
