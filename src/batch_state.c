@@ -232,8 +232,10 @@ static int publish(hy_engine *e, const bt_roots *r, const bt_doc *doc, const cha
         hy_buf text = {0};
         hy_buf_printf(&text, "fnv1a64:%016llx pages:%d pdf:%016llx bytes:%zu\n%s", (unsigned long long)h, pages,
                       (unsigned long long)bt_fnv(BT_FNV_OFFSET, pdf->data, pdf->len), pdf->len, hy_engine_deps(e));
-        ok = text.len < sizeof ((bt_record *)0)->text &&
-             hy_outfile_put_at(sfd, state, display, "the state file", text.data, text.len, d);
+        ok = text.len < sizeof ((bt_record *)0)->text;
+        if (!ok) hy_diag_add(d, display, 0, 0, "the state would be %zu bytes, more than the %zu a state file may hold",
+                             text.len, sizeof ((bt_record *)0)->text - 1);
+        else ok = hy_outfile_put_at(sfd, state, display, "the state file", text.data, text.len, d);
         hy_buf_free(&text);
         free(state);
         close(sfd);

@@ -297,9 +297,11 @@ static int run_render_or_check(const char *cmd, int argc, char **argv)
             else r = hy_engine_render(e, c.inputs[i], render ? c.out : NULL, &d, &pages);
             hy_diags_print(&d, stderr);
             hy_diags_free(&d);
-            if (!render && !layout && r == HY_OK)
-                printf("OK: %s: %d page%s\n", strcmp(c.inputs[i], "-") ? c.inputs[i] : YL_STDIN_NAME, pages,
-                       pages == 1 ? "" : "s");
+            if (!render && !layout && r == HY_OK) {  /* the name escaped: it cannot forge a second line */
+                char *name = hy_diag_escape(strcmp(c.inputs[i], "-") ? c.inputs[i] : YL_STDIN_NAME);
+                printf("OK: %s: %d page%s\n", name, pages, pages == 1 ? "" : "s");
+                free(name);
+            }
             if (r > rc) rc = r;
         }
         hy_engine_free(e);

@@ -72,7 +72,10 @@ rc=0; "$HYOKA" check "$bad.yaml" 2> err || rc=$?
 [ "$rc" = 2 ] || fail "forged name: exit $rc"
 [ "$(wc -l < err)" = 1 ] || { cat err; fail "a file name broke the message into lines"; }
 grep -q '^x\\nforged.yaml:1:1: error: \\x1B\[31mpwned.yaml:' err || { cat err; fail "the name is not escaped"; }
-rm -f "$bad.yaml"
+cp doc.yaml "$bad.yaml"
+"$HYOKA" check "$bad.yaml" > out.txt
+[ "$(wc -l < out.txt)" = 1 ] && grep -q '^OK: x\\nforged' out.txt || { cat out.txt; fail "check's OK line: the name is not escaped"; }
+rm -f "$bad.yaml" out.txt
 
 # --- configuration that is not a regular file: a located error within seconds, no hang
 mkfifo fifo
