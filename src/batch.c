@@ -16,6 +16,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 /* ---------------------------------------------------------------- options */
@@ -177,6 +178,13 @@ static int open_roots(const bt_opts *o, bt_roots *r, char **state_path)
     int rc = 0;
     char real_out[PATH_MAX], real_state[PATH_MAX];
     r->outfd = r->statefd = -1;
+    struct stat st;
+    const char *not_dir = o->state && stat(o->state, &st) == 0 && !S_ISDIR(st.st_mode) ? o->state : NULL;
+    if (stat(o->outdir, &st) == 0 && !S_ISDIR(st.st_mode)) not_dir = o->outdir;
+    if (not_dir) {  /* a file or a device named where a directory belongs: a usage error */
+        usage_error("%s exists and is not a directory%s", not_dir, "");
+        return HY_ERR_INPUT;
+    }
     r->outfd = hy_outdir_open_path(o->outdir, true, &d);
     if (r->outfd < 0 || !realpath(o->outdir, real_out)) rc = HY_ERR_OUTPUT;
     if (!rc) *state_path = o->state ? hy_xstrdup(o->state) : bt_state_default(real_out);
