@@ -29,6 +29,29 @@ static bool differs(const df_change *ch, size_t v)
     return strcmp(ch->text[v], ch->text[v - 1]) != 0;
 }
 
+/* A 別添2 row quotes a long text (more lines than this) by its changed lines, (略) for the rest,
+ * as the seeds do ((略), (一部記載省略): juten-form.md §13). */
+#define LONG_LINES 8
+
+/* The texts of versions v-1 and v of change ch as a 別添2 row quotes them. */
+static void row_texts(const df_change *ch, size_t v, char **before, char **after)
+{
+    const char *a = ch->text[v - 1], *b = ch->text[v];
+    size_t na = td_line_count(a), nb = td_line_count(b);
+    if (!*a || !*b || (na <= LONG_LINES && nb <= LONG_LINES)) {
+        *before = hy_xstrdup(*a ? a : NOTHING_BEFORE);
+        *after = hy_xstrdup(*b ? b : NOTHING_AFTER);
+        return;
+    }
+    bool *ka = hy_xcalloc(na + 1, sizeof *ka), *kb = hy_xcalloc(nb + 1, sizeof *kb);
+    td_lines_changed(a, b, ka, kb);
+    *before = df_excerpt_copy(a, ka);
+    bool none = true;  /* lines only removed: the new text says where, by the line after */
+    for (size_t k = 0; k < nb; k++) none &= !kb[k];
+    *after = none ? hy_xstrdup(b) : df_excerpt_copy(b, kb);
+    free(ka), free(kb);
+}
+
 void df_write_bessou2(const df_changes *c, const df_out_info *info, hy_buf *out)
 {
     size_t rows = 0;
@@ -52,8 +75,11 @@ void df_write_bessou2(const df_changes *c, const df_out_info *info, hy_buf *out)
             if (named) hy_item_form_path(named, &path);
             key(out, 6, "項目", path.len ? path.data : ch->path);
             hy_buf_free(&path);
-            key(out, 6, "変更前の記載", *ch->text[v - 1] ? ch->text[v - 1] : NOTHING_BEFORE);
-            key(out, 6, "変更後の記載", *ch->text[v] ? ch->text[v] : NOTHING_AFTER);
+            char *before, *after;
+            row_texts(ch, v, &before, &after);
+            key(out, 6, "変更前の記載", before);
+            key(out, 6, "変更後の記載", after);
+            free(before), free(after);
             key(out, 6, "提出時期", TODO_TIMING);
             key(out, 6, "提出時期に係る説明", HY_TODO);
         }

@@ -87,6 +87,21 @@ check(all(f"<u>{ADDED}</u>" in r["修正案"][0] or ADDED in r["修正案"][0] f
 check(sum(f"<u>{ADDED}</u>" in r["修正案"][0] for r in marked) >= len(marked) // 2,
       "the added sentence is underlined, not the whole text")
 
+# each row's ページ: a page of the example's PDF holding the row's current text. pdftotext reads
+# a wrapped label ("⑤再委託の許諾" / "方法") into the middle of the value beside it, so the text
+# is checked in pieces of 8 characters, nearly all of which must be on the page.
+pdf = os.path.join(WORK, "old.pdf")
+hyoka("render", EXAMPLE, "-o", pdf)
+n = int(re.search(r"Pages:\s+(\d+)", subprocess.run(["pdfinfo", pdf], capture_output=True, text=True).stdout)[1])
+pages = [re.sub(r"\s+", "", subprocess.run(["pdftotext", "-f", str(p), "-l", str(p), "-enc", "UTF-8", pdf, "-"],
+                                            capture_output=True, text=True).stdout) for p in range(1, n + 1)]
+for r in marked:
+    p, cur = r.get("ページ"), str(r["現在の評価書"])
+    text = re.sub(r"\s+", "", cur.replace("(略)", ""))
+    pieces = [text[i:i + 8] for i in range(0, len(text), 8)]
+    on_page = isinstance(p, int) and 1 <= p <= n and sum(x in pages[p - 1] for x in pieces) >= 0.8 * len(pieces)
+    check(on_page, f"{r['項目']}: page {p} of {n} holds its current text {text[:40]}")
+
 if failures:
     print(f"diff_examples: {len(failures)} failed", file=sys.stderr)
     sys.exit(1)

@@ -194,6 +194,9 @@ for a, b in ((old, new), (long_old, long_new)):
             missing = [line for line in norm(cur) if line not in pages[p - 1]]
             check(not missing, f"{r['項目']}: on page {p}, the current text is not found: {missing[:2]}")
     if a == long_old:
+        rows = yaml.safe_load(run("diff", a, b, "--format", "bessou2")[0])
+        check(len(rows) == 1 and rows[0]["変更前の記載"].startswith("(略)\n60. ") and "、届出書" in rows[0]["変更後の記載"]
+              and rows[0]["変更後の記載"].count("\n") == 2, f"a long text's 別添2 row quotes its changed line: {rows}")
         r = [r for r in rev["行"] if r["項目"] == "II 6.「保管場所 ※」" or "保管場所" in r["項目"]]
         check(len(r) == 1 and r[0].get("ページ", 0) > 1 + pages.index(next(t for t in pages if "1.・申告書" in t)),
               f"a change at the end of a long item: the page of the change, not of the item's start: {r[:1]}")
