@@ -7,6 +7,7 @@
 #include "datadir.h"
 #include "outfile.h"
 #include "diff_cmd.h"
+#include "form_cmd.h"
 #include "render.h"
 #include "yaml_load.h"
 
@@ -404,6 +405,7 @@ int main(int argc, char **argv)
         return run_render_or_check(cmd, argc - 2, argv + 2);
     if (!strcmp(cmd, "batch")) return run_batch(argc - 2, argv + 2);
     if (!strcmp(cmd, "diff")) return run_diff(argc - 2, argv + 2);
+    if (hy_form_cmd_is(cmd)) return hy_form_cmd_main(cmd, argc - 2, argv + 2);
     return usage_error(NULL, general_help,
                        cmd[0] == '-' ? "unknown option '%s' (a command comes first: render, check, batch, diff or layout)"
                                      : "unknown command '%s' (render, check, batch, diff or layout)", cmd);

@@ -28,7 +28,7 @@ add_test(NAME roundtrip_000-chiba-kouki-revision
           ${CMAKE_SOURCE_DIR}/examples/000-chiba-kouki-revision.yaml
           ${CMAKE_SOURCE_DIR}/layouts/revision.yaml ${CMAKE_BINARY_DIR}/roundtrip)
 
-foreach(part bad golden batch pdfa pagecheck limits diff)
+foreach(part bad golden batch pdfa pagecheck limits diff writer)
   if(EXISTS ${CMAKE_SOURCE_DIR}/tests/${part}.cmake)
     include(${CMAKE_SOURCE_DIR}/tests/${part}.cmake)
   endif()

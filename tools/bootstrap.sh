@@ -9,7 +9,7 @@ PACKAGES="build-essential cmake pkg-config
   libhpdf-dev libyaml-dev libfreetype-dev libfontconfig-dev libharfbuzz-dev libpng-dev zlib1g-dev libdeflate-dev libutf8proc-dev
   fontconfig
   fonts-morisawa-bizud-gothic fonts-morisawa-bizud-mincho fonts-ipaexfont fonts-ipamj-mincho
-  poppler-utils qpdf mupdf-tools ghostscript python3 python3-yaml python3-pikepdf valgrind clang libclang-rt-14-dev man-db systemd file
+  poppler-utils qpdf mupdf-tools ghostscript python3 python3-yaml python3-jsonschema python3-pikepdf valgrind clang libclang-rt-14-dev man-db systemd file
   git"
 
 missing=""
