@@ -167,6 +167,7 @@ int hy_form_cmd_main(const char *cmd, int argc, char **argv)
     } else if (out && !hy_outfile_check_target(out, NULL, 0, &d)) {
         rc = EXIT_USAGE;
     } else if (!lay_load(path, &form, &d)) {
+        lay_free(&form);  /* what the failed load had made */
         rc = EXIT_USAGE;
     } else {
         hy_buf text = {0};
