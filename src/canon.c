@@ -194,7 +194,7 @@ static bool canon_value(const names_t *ns, yl_doc *doc, const char *key, yl_node
             else snprintf(iso, sizeof iso, "%04d-%02d", dt.y, dt.m);
             set_text(doc, v, iso);
         } else if (why[0]) {
-            hy_diag_add(d, doc->file, v->line, v->col, "'%s': %s is not a date (%s)", key, v->str, why);
+            hy_diag_msg(d, doc->file, v->line, v->col, HY_M_NOT_A_DATE, key, v->str, why);
             ok = false;
         }
     }
@@ -217,9 +217,8 @@ static bool canon_node(const names_t *ns, yl_doc *doc, yl_node *n, hy_diags *d)
             /* Was it already given in the form's spelling (or another folding)? */
             for (size_t j = 0; j < n->n; j++)
                 if (j != i && !strcmp(n->items[j]->str, name)) {
-                    hy_diag_add(d, doc->file, k->line, k->col,
-                                "'%s' is the same item as '%s' (line %d, column %d); give it once",
-                                k->str, name, n->items[j]->line, n->items[j]->col);
+                    hy_diag_msg(d, doc->file, k->line, k->col, HY_M_SAME_ITEM_TWICE, k->str, name,
+                                n->items[j]->line, n->items[j]->col);
                     ok = false;
                 }
             set_text(doc, k, name);

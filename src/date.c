@@ -2,6 +2,7 @@
  * textfold.h), so full-width digits and letters read as ASCII ones. */
 #include "date.h"
 
+#include "msg.h"
 #include "textfold.h"
 
 #include <stdio.h>
@@ -76,18 +77,18 @@ static bool parse(const char *s, hy_date *out, char *why, size_t cap)
     }
     /* Written as a date: from here on, a problem is a reason. */
     if (era && y == 0) {
-        if (why && cap) snprintf(why, cap, "%s has no year 0: its first year is 元年", era->name);
+        if (why && cap) snprintf(why, cap, hy_msg(HY_M_WHY_ERA_YEAR0), era->name);
         return false;
     }
     hy_date dt = {era ? era->start.y + y - 1 : y, m, d};
     if (m < 1 || m > 12) {
-        say(why, cap, "there is no month %d", m, 0);
+        say(why, cap, hy_msg(HY_M_WHY_NO_MONTH), m, 0);
         return false;
     }
     if (d && (d < 1 || d > hy_era_days_in_month(dt.y, m))) {
         if (why && cap) {
-            if (era) snprintf(why, cap, "%s%d年%d月 has %d days", era->name, y, m, hy_era_days_in_month(dt.y, m));
-            else snprintf(why, cap, "%04d-%02d has %d days", dt.y, m, hy_era_days_in_month(dt.y, m));
+            if (era) snprintf(why, cap, hy_msg(HY_M_WHY_ERA_DAYS), era->name, y, m, hy_era_days_in_month(dt.y, m));
+            else snprintf(why, cap, hy_msg(HY_M_WHY_DAYS), dt.y, m, hy_era_days_in_month(dt.y, m));
         }
         return false;
     }
@@ -97,7 +98,7 @@ static bool parse(const char *s, hy_date *out, char *why, size_t cap)
         const hy_era *next = era == eras ? NULL : era - 1;
         if (cmp(last, era->start) < 0) {
             if (why && cap)
-                snprintf(why, cap, "%s began on %04d-%02d-%02d (%s元年%d月%d日)", era->name, era->start.y,
+                snprintf(why, cap, hy_msg(HY_M_WHY_ERA_BEGAN), era->name, era->start.y,
                          era->start.m, era->start.d, era->name, era->start.m, era->start.d);
             return false;
         }
@@ -111,7 +112,7 @@ static bool parse(const char *s, hy_date *out, char *why, size_t cap)
                 end.d = hy_era_days_in_month(end.y, end.m);
             }
             if (why && cap)
-                snprintf(why, cap, "%s ended on %04d-%02d-%02d (%s%d年%d月%d日)", era->name, end.y, end.m,
+                snprintf(why, cap, hy_msg(HY_M_WHY_ERA_ENDED), era->name, end.y, end.m,
                          end.d, era->name, end.y - era->start.y + 1, end.m, end.d);
             return false;
         }

@@ -22,7 +22,7 @@ static void add(hy_diags *d, bool warning, const char *file, int line, int col, 
     char *msg;
     bool last = d->n == max;
     if (last) {
-        msg = hy_xasprintf("too many errors; only the first %zu are shown", max);
+        msg = hy_xasprintf(hy_msg(HY_M_TOO_MANY), max);
     } else {
         msg = hy_xvasprintf(fmt, ap);
     }
@@ -43,6 +43,22 @@ void hy_diag_warn(hy_diags *d, const char *file, int line, int col, const char *
     va_list ap;
     va_start(ap, fmt);
     add(d, true, file, line, col, fmt, ap);
+    va_end(ap);
+}
+
+void hy_diag_msg(hy_diags *d, const char *file, int line, int col, hy_msg_id id, ...)
+{
+    va_list ap;
+    va_start(ap, id);
+    add(d, false, file, line, col, hy_msg(id), ap);
+    va_end(ap);
+}
+
+void hy_diag_msg_warn(hy_diags *d, const char *file, int line, int col, hy_msg_id id, ...)
+{
+    va_list ap;
+    va_start(ap, id);
+    add(d, true, file, line, col, hy_msg(id), ap);
     va_end(ap);
 }
 

@@ -4,6 +4,8 @@
 #ifndef HY_DIAG_H
 #define HY_DIAG_H
 
+#include "msg.h"
+
 #include <stdbool.h>
 #include <stddef.h>
 
@@ -26,6 +28,11 @@ typedef struct {
 
 void hy_diag_add(hy_diags *d, const char *file, int line, int col, const char *fmt, ...)
     __attribute__((format(printf, 5, 6)));
+/* A message of the catalogue (msg.h) in the current language, with its arguments (the
+ * catalogue's conversions for `id`, in order). Every message a person reads goes through
+ * these two; hy_diag_add and hy_diag_warn remain for texts composed of catalogue parts. */
+void hy_diag_msg(hy_diags *d, const char *file, int line, int col, hy_msg_id id, ...);
+void hy_diag_msg_warn(hy_diags *d, const char *file, int line, int col, hy_msg_id id, ...);
 /* `s` made safe to print on one line of a terminal or a log (a new string, caller frees):
  * control characters (C0, DEL, C1), line and paragraph separators, and the bidirectional
  * controls that reorder a line on screen become `\n`, `\t`, `\xHH` or `\uHHHH`; bytes that are

@@ -520,8 +520,7 @@ bool hy_form_layout(const hy_model *m, hy_fontset *fonts, const hy_form_options 
             const tb_row *r = c.rows.items[i];
             at = (hy_src){m->file, r->line, r->col};
         }
-        hy_diag_add(d, m->file, at.line > 0 ? at.line : 1, at.line > 0 ? at.col : 1,
-                    "the document needs more than %d pages, the most hyoka prints; the pages run out at this item",
+        hy_diag_msg(d, m->file, at.line > 0 ? at.line : 1, at.line > 0 ? at.col : 1, HY_M_TOO_MANY_PAGES,
                     HY_MAX_PAGES);
         hy_vec_free(&c.rows);
         return false;

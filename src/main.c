@@ -300,7 +300,8 @@ static int run_render_or_check(const char *cmd, int argc, char **argv)
             hy_diags_free(&d);
             if (!render && !layout && r == HY_OK) {  /* the name escaped: it cannot forge a second line */
                 char *name = hy_diag_escape(strcmp(c.inputs[i], "-") ? c.inputs[i] : YL_STDIN_NAME);
-                printf("OK: %s: %d page%s\n", name, pages, pages == 1 ? "" : "s");
+                printf(hy_msg(pages == 1 ? HY_M_OK_PAGE : HY_M_OK_PAGES), name, pages);
+                putchar('\n');
                 free(name);
             }
             if (r > rc) rc = r;
@@ -386,8 +387,43 @@ static int run_diff(int argc, char **argv)
     return rc;
 }
 
+/* The language of the messages: the locale (LC_ALL, LC_MESSAGES, LANG), unless `--lang ja|en`
+ * (or --lang=ja) is given anywhere before `--`; the option is taken out of argv, so every
+ * command accepts it. False after a usage error. */
+static bool take_lang(int *argc, char **argv)
+{
+    hy_msg_set_lang(hy_msg_lang_from_env());
+    int n = 0;
+    bool options_end = false, ok = true;
+    for (int i = 0; i < *argc; i++) {
+        const char *s = argv[i], *val = NULL;
+        options_end |= !strcmp(s, "--");
+        if (!options_end && !strncmp(s, "--lang=", 7)) val = s + 7;
+        else if (!options_end && !strcmp(s, "--lang")) val = i + 1 < *argc ? argv[++i] : "";
+        if (!val) {
+            argv[n++] = argv[i];
+            continue;
+        }
+        hy_lang l;
+        if ((!strcmp(val, "ja") || !strcmp(val, "en")) && hy_msg_lang_parse(val, &l)) {
+            hy_msg_set_lang(l);
+        } else if (ok) {
+            char *safe = hy_diag_escape(val);
+            fputs("hyoka: error: ", stderr);
+            fprintf(stderr, hy_msg(HY_M_LANG_BAD), safe);
+            fputc('\n', stderr);
+            free(safe);
+            ok = false;
+        }
+    }
+    argv[n] = NULL;
+    *argc = n;
+    return ok;
+}
+
 int main(int argc, char **argv)
 {
+    if (!take_lang(&argc, argv)) return EXIT_USAGE;
     const char *cmd = argc >= 2 ? argv[1] : NULL;
     if (!cmd) {
         fputs(general_help, stderr);

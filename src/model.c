@@ -14,12 +14,12 @@
 /* A mapping with nothing in it: what a part of the form the document leaves out reads. */
 static const yl_node EMPTY_MAP = {.kind = YL_MAP};
 
-void mb_err(mb_ctx *c, const yl_node *at, const char *fmt, ...)
+void mb_err(mb_ctx *c, const yl_node *at, hy_msg_id id, ...)
 {
     if (c->quiet) return;
     va_list ap;
-    va_start(ap, fmt);
-    char *msg = hy_xvasprintf(fmt, ap);
+    va_start(ap, id);
+    char *msg = hy_xvasprintf(hy_msg(id), ap);
     va_end(ap);
     hy_diag_add(c->d, c->file, at ? at->line : 0, at ? at->col : 0, "%s", msg);
     free(msg);
@@ -33,6 +33,42 @@ bool mb_full(mb_ctx *c)
     if (c->quiet || c->d->n < (c->d->max ? c->d->max : 50)) return false;
     hy_diag_add(c->d, NULL, 0, 0, "%s", "");  /* adds diag.c's "too many errors" once */
     return true;
+}
+
+/* True when a form path ends with the key as a name of its own (" 公表日", "「公表日」",
+ * "③対象人数"), so the writer sees what to type; "…との接続" does not show the key 接続. */
+static bool shows_key(const char *path, const char *key)
+{
+    size_t n = strlen(path), k = strlen(key);
+    if (n >= k + 3 && !strcmp(path + n - 3, "」") && !strncmp(path + n - 3 - k, key, k))
+        return n == k + 3 || !strncmp(path + n - 6 - k, "「", 3);
+    if (n < k || strcmp(path + n - k, key)) return false;
+    if (n == k || path[n - k - 1] == ' ') return true;
+    const unsigned char *u = (const unsigned char *)path + n - k - 3;  /* ①..⑳ before it */
+    return n >= k + 3 && u[0] == 0xE2 && u[1] == 0x91 && u[2] >= 0xA0 && u[2] <= 0xB3;
+}
+
+const char *mb_name(mb_ctx *c, const hy_item *it)
+{
+    hy_buf b = {0};
+    hy_item_form_path(it, &b);
+    const char *key = it->kind == HY_ITEM_NODE ? it->node->key : NULL;
+    const char *s;
+    if (!b.len) s = hy_msg(HY_M_DOC_TOP);
+    else if (key && !shows_key(b.data, key)) s = hy_arena_printf(&c->m->arena, hy_msg(HY_M_ITEM_KEY), b.data, key);
+    else s = hy_arena_strdup(&c->m->arena, b.data);
+    hy_buf_free(&b);
+    return s;
+}
+
+const char *mb_quote(mb_ctx *c, const char *s)
+{
+    return hy_arena_printf(&c->m->arena, hy_msg(HY_M_QUOTED), s);
+}
+
+const char *mb_kind(yl_kind k)
+{
+    return hy_msg(k == YL_MAP ? HY_M_KIND_MAP : k == YL_SEQ ? HY_M_KIND_LIST : HY_M_KIND_TEXT);
 }
 
 char *mb_join(const hy_vec *names)
@@ -146,7 +182,8 @@ static const char *check_owner(const lay_node *ln, const char *k)
     return NULL;
 }
 
-void mb_check_unknown(mb_ctx *c, const yl_node *map, const hy_vec *names, const lay_node *parent)
+void mb_check_unknown(mb_ctx *c, const yl_node *map, const hy_vec *names, const lay_node *parent,
+                      const hy_item *where, const char *where_name)
 {
     for (size_t i = 0; i < map->n; i++) {
         const char *k = map->items[i]->str;
@@ -158,13 +195,12 @@ void mb_check_unknown(mb_ctx *c, const yl_node *map, const hy_vec *names, const 
         const char *s = hy_match_suggest(names, k);
         const char *owner = parent ? check_owner(parent, k) : NULL;
         if (owner) {
-            mb_err(c, map->items[i], "'%s' is a checkbox of the heading '%s'; move it into the mapping of '%s'",
-                   k, owner, owner);
+            mb_err(c, map->items[i], HY_M_CHECKBOX_OF_HEADING, k, owner, owner);
         } else if (s) {
-            mb_err(c, map->items[i], "unknown key '%s'; did you mean '%s'?", k, s);
+            mb_err(c, map->items[i], HY_M_UNKNOWN_KEY_DYM, where ? mb_name(c, where) : where_name, k, s);
         } else {
             char *all = mb_join(names);
-            mb_err(c, map->items[i], "unknown key '%s'; the keys here are: %s", k, all);
+            mb_err(c, map->items[i], HY_M_UNKNOWN_KEY_LIST, where ? mb_name(c, where) : where_name, k, all);
             free(all);
         }
     }
@@ -202,19 +238,18 @@ static void bind_group(mb_ctx *c, hy_item *it, const yl_node *n)
     const lay_node *ln = it->node;
     size_t given = 0;
     if (n && !yl_is_null(n) && n->kind != YL_SEQ) {
-        mb_err(c, n, "'%s' must be a list with one mapping per entry (- %s: …), not %s", ln->key,
+        mb_err(c, n, HY_M_GROUP_NOT_LIST, mb_name(c, it),
                ln->title_key ? ln->title_key : ln->rows && ln->n_rows && ln->rows[0]->key ? ln->rows[0]->key : "…",
-               yl_kind_name(n->kind));
+               mb_kind(n->kind));
     } else if (n && n->kind == YL_SEQ) {
         if (ln->max && n->n > (size_t)ln->max)
-            mb_err(c, n, "'%s' has %zu entries; the form allows at most %d", ln->key, n->n, ln->max);
+            mb_err(c, n, HY_M_GROUP_TOO_MANY, mb_name(c, it), n->n, ln->max);
         for (size_t i = 0; i < n->n && !mb_full(c); i++, given++) {
             const yl_node *e = n->items[i];
             hy_item *entry = item_new(c, it, HY_ITEM_ENTRY, ln, (int)i, e, e);
             entry->present = true;
             if (e->kind != YL_MAP) {
-                mb_err(c, e, "entry %zu of '%s' must be a mapping of its items, not %s", i + 1, ln->key,
-                       yl_kind_name(e->kind));
+                mb_err(c, e, HY_M_ENTRY_NOT_MAP, i + 1, mb_name(c, entry), mb_kind(e->kind));
                 bind_rows_quietly(c, ln, &EMPTY_MAP, entry);
                 continue;
             }
@@ -244,44 +279,41 @@ static void bind_headings(mb_ctx *c, hy_item *it)
         const yl_node *l = col->labels_from ? yl_get(c->root, col->labels_from) : NULL;
         if (l && !yl_is_null(l)) {
             if (l->kind != YL_SEQ) {
-                mb_err(c, l, "'%s' must be a list of headings, not %s", col->labels_from, yl_kind_name(l->kind));
+                mb_err(c, l, HY_M_HEADINGS_NOT_LIST, col->labels_from, mb_kind(l->kind));
             } else {
                 hc->has_labels = true;
                 hc->labels = hy_arena_alloc(&c->m->arena, (l->n + 1) * sizeof *hc->labels);
                 for (size_t i = 0; i < l->n; i++) {
-                    mb_want_scalar(c, l->items[i], col->labels_from);
+                    mb_want_scalar(c, l->items[i], mb_quote(c, col->labels_from));
                     hc->labels[hc->n_labels++] = mb_text(c, l->items[i], NULL);
                 }
                 if (l->n > HY_MAX_HEADINGS)
-                    mb_err(c, l, "'%s' has %zu headings; the page has room for at most %d", col->labels_from,
-                           l->n, HY_MAX_HEADINGS);
+                    mb_err(c, l, HY_M_HEADINGS_TOO_MANY, col->labels_from, l->n, HY_MAX_HEADINGS);
             }
         }
         const yl_node *l2 = col->label2_from ? yl_get(c->root, col->label2_from) : NULL;
-        if (l2) mb_want_scalar(c, l2, col->label2_from);
+        if (l2) mb_want_scalar(c, l2, mb_quote(c, col->label2_from));
         hc->label2 = mb_text(c, l2, NULL);
         if (!hc->label2.s) hc->label2.s = "";
     }
 }
 
 /* The checks of a row's multi columns against the document's list of headings. */
-static void check_multi(mb_ctx *c, const lay_node *ln, const yl_node *row)
+static void check_multi(mb_ctx *c, const lay_node *ln, const yl_node *row, const hy_item *r)
 {
     for (size_t k = 0; k < ln->n_rows; k++) {
         const lay_node *col = ln->rows[k];
         const yl_node *cell = yl_get(row, col->key);
         if (!col->multi || !cell || yl_is_null(cell)) continue;
+        const char *name = hy_arena_printf(&c->m->arena, hy_msg(HY_M_ITEM_PART), mb_name(c, r), mb_quote(c, col->key));
         const yl_node *heads = col->labels_from ? yl_get(c->root, col->labels_from) : NULL;
         if (heads && heads->kind != YL_SEQ) heads = NULL;
         if (!heads) {
-            mb_err(c, cell, "'%s' needs the list '%s' at the top of the document, one heading per text",
-                   col->key, col->labels_from ? col->labels_from : "?");
+            mb_err(c, cell, HY_M_MULTI_NO_HEADINGS, name, col->labels_from ? col->labels_from : "?");
         } else if (cell->kind != YL_SEQ) {
-            mb_err(c, cell, "'%s' must be a list of %zu texts, one per heading of '%s', not %s", col->key,
-                   heads->n, col->labels_from, yl_kind_name(cell->kind));
+            mb_err(c, cell, HY_M_MULTI_NOT_LIST, name, heads->n, col->labels_from, mb_kind(cell->kind));
         } else if (cell->n != heads->n) {
-            mb_err(c, cell, "'%s' has %zu texts but '%s' has %zu headings; give one text per heading",
-                   col->key, cell->n, col->labels_from, heads->n);
+            mb_err(c, cell, HY_M_MULTI_COUNT, name, cell->n, col->labels_from, heads->n);
         }
     }
 }
@@ -292,7 +324,7 @@ static void bind_table(mb_ctx *c, hy_item *it, const yl_node *n)
     bind_headings(c, it);
     if (!n || yl_is_null(n)) return;
     if (n->kind != YL_SEQ) {
-        mb_err(c, n, "'%s' must be a list of rows, not %s", ln->key, yl_kind_name(n->kind));
+        mb_err(c, n, HY_M_TABLE_NOT_LIST, mb_name(c, it), mb_kind(n->kind));
         return;
     }
     for (size_t i = 0; i < n->n && !mb_full(c); i++) {
@@ -300,13 +332,12 @@ static void bind_table(mb_ctx *c, hy_item *it, const yl_node *n)
         hy_item *r = item_new(c, it, HY_ITEM_ROW, ln, (int)i, row, row);
         r->present = true;
         if (row->kind != YL_MAP) {
-            mb_err(c, row, "row %zu of '%s' must be a mapping of its columns, not %s", i + 1, ln->key,
-                   yl_kind_name(row->kind));
+            mb_err(c, row, HY_M_ROW_NOT_MAP, i + 1, mb_name(c, r), mb_kind(row->kind));
             bind_rows_quietly(c, ln, &EMPTY_MAP, r);
             continue;
         }
         bind_rows(c, ln, row, r);
-        check_multi(c, ln, row);
+        check_multi(c, ln, row, r);
     }
 }
 
@@ -320,8 +351,7 @@ static void bind_node(mb_ctx *c, const lay_node *ln, const yl_node *map, hy_item
         return;
     }
     if (ln->required && is_empty(n))
-        mb_err(c, n ? n : map, "required item '%s' is %s", ln->key,
-               n ? "empty" : "missing from the mapping that starts here");
+        mb_err(c, n ? n : map, n ? HY_M_REQUIRED_EMPTY : HY_M_REQUIRED_MISSING, mb_name(c, it));
     /* Heading checkboxes live in the heading's own mapping when it has a key, else in the
      * enclosing one. */
     if (ln->n_head_checks) mb_bind_flags(c, it, ln->key ? (n && n->kind == YL_MAP ? n : NULL) : map);
@@ -341,8 +371,7 @@ static void bind_node(mb_ctx *c, const lay_node *ln, const yl_node *map, hy_item
         if (part) required_keys(ln, &req, true);
         if (req.n) {
             char *all = mb_join(&req);
-            mb_err(c, n ? n : map, "'%s' is %s; it must hold the required item%s %s", ln->key,
-                   n ? "empty" : "missing from the mapping that starts here", req.n > 1 ? "s" : "", all);
+            mb_err(c, n ? n : map, n ? HY_M_PART_EMPTY : HY_M_PART_MISSING, mb_name(c, it), all);
             free(all);
         }
         hy_vec_free(&req);
@@ -359,7 +388,7 @@ static void bind_node(mb_ctx *c, const lay_node *ln, const yl_node *map, hy_item
     case LK_SPAN: case LK_FIELDS: bind_rows(c, ln, map, it); break;
     default:
         if (n && !yl_is_null(n) && n->kind != YL_MAP)
-            mb_err(c, n, "'%s' must be a mapping of its items, not %s", ln->key, yl_kind_name(n->kind));
+            mb_err(c, n, HY_M_PART_NOT_MAP, mb_name(c, it), mb_kind(n->kind));
         if (n && n->kind == YL_MAP) bind_rows(c, ln, n, it);
         else bind_rows_quietly(c, ln, &EMPTY_MAP, it);
         break;
@@ -381,11 +410,11 @@ static void bind_rows(mb_ctx *c, const lay_node *parent, const yl_node *map, hy_
         }
         for (size_t i = 0; i < parent->n_head_checks; i++) hy_vec_push(&names, (void *)parent->head_checks[i]);
         collect_rows(parent, &names);
-        mb_check_unknown(c, map, &names, parent);
+        mb_check_unknown(c, map, &names, parent, it, NULL);
         hy_vec_free(&names);
     }
     if (parent->kind == LK_GROUP && parent->title_key && yl_get(map, parent->title_key))
-        mb_want_scalar(c, yl_get(map, parent->title_key), parent->title_key);
+        mb_want_scalar(c, yl_get(map, parent->title_key), mb_quote(c, parent->title_key));
     for (size_t i = 0; i < parent->n_rows; i++) bind_node(c, parent->rows[i], map, it);
 }
 
@@ -399,12 +428,12 @@ hy_model *hy_model_new(const lay_form *f, const yl_doc *doc, hy_diags *d)
     mb_ctx c = {.f = f, .root = doc->root, .file = doc->file, .d = d, .m = m, .ok = true};
     const yl_node *root = doc->root;
     if (!root || root->kind != YL_MAP) {
-        mb_err(&c, root, "the document must be a mapping that starts with '%s: %s'", HY_KEY_FORM, f->kind);
+        mb_err(&c, root, HY_M_DOC_NOT_MAP, HY_KEY_FORM, f->kind);
         hy_model_free(m);
         return NULL;
     }
     const yl_node *form = yl_get(root, HY_KEY_FORM);
-    if (form) mb_want_scalar(&c, form, HY_KEY_FORM);
+    if (form) mb_want_scalar(&c, form, mb_quote(&c, HY_KEY_FORM));
     const yl_node *style = yl_get(root, HY_KEY_STYLE);
     mb_check_style(&c, style);
     const yl_node *g = yl_get(style, "元年表記");
@@ -437,11 +466,8 @@ bool hy_model_form_name(const yl_doc *doc, hy_text *out, hy_diags *d)
         *out = (hy_text){k->str, k->line, k->col};
         return true;
     }
-    const char *what = !root ? "the file holds no document; " : root->kind != YL_MAP ? "the file holds a single "
-                       : "";
-    const char *what2 = !root || root->kind == YL_MAP ? "" : root->kind == YL_SEQ ? "list, not a mapping; " : "text, not a mapping; ";
-    hy_diag_add(d, doc->file, root ? root->line : 1, root ? root->col : 1,
-                "%s%sthe document must start with '%s:' naming its form (e.g. %s: 重点項目評価書)", what, what2,
-                HY_KEY_FORM, HY_KEY_FORM);
+    hy_msg_id id = !root ? HY_M_NO_DOCUMENT : root->kind == YL_SEQ ? HY_M_DOC_IS_LIST
+                   : root->kind != YL_MAP ? HY_M_DOC_IS_TEXT : HY_M_DOC_NO_FORM;
+    hy_diag_msg(d, doc->file, root ? root->line : 1, root ? root->col : 1, id, HY_KEY_FORM, HY_KEY_FORM);
     return false;
 }

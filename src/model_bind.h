@@ -18,7 +18,15 @@ typedef struct {
                                 the form, bound empty): nothing is reported */
 } mb_ctx;
 
-void mb_err(mb_ctx *c, const yl_node *at, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+/* Reports message `id` of the catalogue (msg.h) at `at`, with the catalogue's arguments. */
+void mb_err(mb_ctx *c, const yl_node *at, hy_msg_id id, ...);
+/* The item as messages name it: its form path (hy_item_form_path), with its key when the
+ * path does not show it; "the top of the document" for the root. In the model's arena. */
+const char *mb_name(mb_ctx *c, const hy_item *it);
+/* A key or text quoted as the current language quotes ('…' or 「…」), in the model's arena. */
+const char *mb_quote(mb_ctx *c, const char *s);
+/* The kind of a YAML value in words of the current language ("a list"). */
+const char *mb_kind(yl_kind k);
 /* True once the list of errors is full (adds diag.c's "too many errors" once). */
 bool mb_full(mb_ctx *c);
 /* "a, b, c" of a list of names (a new string). */
@@ -26,11 +34,14 @@ char *mb_join(const hy_vec *names);
 /* The text of a scalar node copied into the model (s NULL when n is missing, null or not a
  * scalar), placed at n, or at `fallback` when n is missing. */
 hy_text mb_text(mb_ctx *c, const yl_node *n, const yl_node *fallback);
-bool mb_want_scalar(mb_ctx *c, const yl_node *n, const char *key);
+/* True when n is a scalar; else an error naming `name` (from mb_name or mb_quote). */
+bool mb_want_scalar(mb_ctx *c, const yl_node *n, const char *name);
 bool mb_is_int(const char *s);
 /* Reports every key of `map` not among `names`, with a "did you mean"; `parent` (may be NULL)
- * is the layout node whose rows the mapping holds, to point at a misplaced heading checkbox. */
-void mb_check_unknown(mb_ctx *c, const yl_node *map, const hy_vec *names, const lay_node *parent);
+ * is the layout node whose rows the mapping holds, to point at a misplaced heading checkbox;
+ * `where` the item the mapping belongs to (named in the message), or NULL and `where_name`. */
+void mb_check_unknown(mb_ctx *c, const yl_node *map, const hy_vec *names, const lay_node *parent,
+                      const hy_item *where, const char *where_name);
 
 /* Leaf values (model_value.c). Each checks the value `n` that node `it->node` reads (NULL when
  * missing) and binds it into `it`; `map` is the mapping n was read from. */

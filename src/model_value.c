@@ -12,10 +12,10 @@
 #include <stdlib.h>
 #include <string.h>
 
-bool mb_want_scalar(mb_ctx *c, const yl_node *n, const char *key)
+bool mb_want_scalar(mb_ctx *c, const yl_node *n, const char *name)
 {
     if (n->kind == YL_SCALAR) return true;
-    mb_err(c, n, "'%s' must be a text, not %s", key, yl_kind_name(n->kind));
+    mb_err(c, n, HY_M_WANT_TEXT, name, mb_kind(n->kind));
     return false;
 }
 
@@ -37,47 +37,46 @@ static long int_value(const char *s)
 
 /* ---- dates ---------------------------------------------------------------------------- */
 
-/* Why a text in the date format is not a date ("there is no month 13"), or NULL. */
-static const char *date_problem(const char *s, char *buf, size_t cap)
+/* Reports why a text in the date format is not a date ("there is no month 13"); false when
+ * it is not in the date format at all. */
+static bool date_problem(mb_ctx *c, const yl_node *n, const char *name)
 {
-    size_t n = strlen(s);
-    for (size_t i = 0; i < n; i++)
-        if (!((i == 4 || i == 7) ? s[i] == '-' : s[i] >= '0' && s[i] <= '9')) return NULL;
-    if (n != 7 && n != 10) return NULL;
-    int y = atoi(s), m = atoi(s + 5), d = n == 10 ? atoi(s + 8) : 1;
+    const char *s = n->str;
+    size_t len = strlen(s);
+    for (size_t i = 0; i < len; i++)
+        if (!((i == 4 || i == 7) ? s[i] == '-' : s[i] >= '0' && s[i] <= '9')) return false;
+    if (len != 7 && len != 10) return false;
+    int y = atoi(s), m = atoi(s + 5), d = len == 10 ? atoi(s + 8) : 1;
     if (m < 1 || m > 12) {
-        snprintf(buf, cap, "there is no month %d", m);
-        return buf;
+        mb_err(c, n, HY_M_DATE_NO_MONTH, name, s, m);
+        return true;
     }
     if (d < 1 || d > hy_era_days_in_month(y, m)) {
-        snprintf(buf, cap, "%.7s has %d days", s, hy_era_days_in_month(y, m));
-        return buf;
+        mb_err(c, n, HY_M_DATE_NO_DAY, name, s, s, hy_era_days_in_month(y, m));
+        return true;
     }
-    return NULL;
+    return false;
 }
 
-static void check_date(mb_ctx *c, const yl_node *n, const char *key)
+static void check_date(mb_ctx *c, const yl_node *n, const char *name)
 {
     if (n->kind != YL_SCALAR) {
-        mb_err(c, n, "'%s' must be a date written YYYY-MM-DD (or YYYY-MM), not %s", key, yl_kind_name(n->kind));
+        mb_err(c, n, HY_M_DATE_KIND, name, mb_kind(n->kind));
         return;
     }
     if (yl_is_null(n)) return;
     hy_date dt;
-    char buf[64], why[64];
+    char buf[64];
     if (!hy_date_parse(n->str, &dt)) {
-        const char *p = date_problem(n->str, why, sizeof why);
-        if (p) mb_err(c, n, "'%s': %s is not a date (%s)", key, n->str, p);
-        else mb_err(c, n, "'%s' must be a date written YYYY-MM-DD (or YYYY-MM), not '%s'", key, n->str);
+        if (!date_problem(c, n, name)) mb_err(c, n, HY_M_DATE_FORMAT, name, n->str);
     } else if (!hy_date_format(dt, "元年", buf, sizeof buf)) {
-        mb_err(c, n, "'%s': %s is before 1873, the first date the form can print in the Japanese "
-               "calendar", key, n->str);
+        mb_err(c, n, HY_M_DATE_TOO_EARLY, name, n->str);
     }
 }
 
 void mb_bind_date(mb_ctx *c, hy_item *it, const yl_node *n)
 {
-    if (n) check_date(c, n, it->node->key);
+    if (n) check_date(c, n, mb_name(c, it));
     it->text = mb_text(c, n, NULL);
     it->has_date = it->text.s && hy_date_parse(it->text.s, &it->date);
 }
@@ -94,17 +93,17 @@ void mb_bind_scalar(mb_ctx *c, hy_item *it, const yl_node *n)
     it->text = mb_text(c, n, NULL);
     if (!n) return;
     if (ln->kind == LK_INT) {
-        if (mb_want_scalar(c, n, ln->key) && !yl_is_null(n) && !mb_is_int(n->str))
-            mb_err(c, n, "'%s' must be a whole number, not '%s'", ln->key, n->str);
+        if (mb_want_scalar(c, n, mb_name(c, it)) && !yl_is_null(n) && !mb_is_int(n->str))
+            mb_err(c, n, HY_M_INT_NOT_NUMBER, mb_name(c, it), n->str);
     } else if (ln->multi && n->kind == YL_SEQ) {
         it->is_list = true;
         it->texts = hy_arena_alloc(&c->m->arena, (n->n + 1) * sizeof *it->texts);
         for (size_t i = 0; i < n->n; i++) {
-            mb_want_scalar(c, n->items[i], ln->key);
+            mb_want_scalar(c, n->items[i], mb_name(c, it));
             it->texts[it->n_texts++] = mb_text(c, n->items[i], NULL);
         }
     } else {
-        mb_want_scalar(c, n, ln->key);
+        mb_want_scalar(c, n, mb_name(c, it));
     }
 }
 
@@ -116,7 +115,7 @@ void mb_bind_choice(mb_ctx *c, hy_item *it, const yl_node *n)
     it->text = mb_text(c, n, NULL);
     if (!n) return;
     if (n->kind != YL_SCALAR) {
-        mb_err(c, n, "'%s' must be one option written as a text, not %s", ln->key, yl_kind_name(n->kind));
+        mb_err(c, n, HY_M_CHOICE_KIND, mb_name(c, it), mb_kind(n->kind));
         return;
     }
     if (yl_is_null(n)) return;
@@ -125,9 +124,14 @@ void mb_bind_choice(mb_ctx *c, hy_item *it, const yl_node *n)
     hy_buf list = {0};
     for (size_t i = 0; i < ln->options->n; i++)
         hy_buf_printf(&list, "%s%zu) %s", i ? ", " : "", i + 1, ln->options->opts[i].text);
-    mb_err(c, n, "'%s' is not an option of '%s'; the options are: %s", n->str, ln->key,
-           list.data ? list.data : "(none)");
+    mb_err(c, n, HY_M_CHOICE_NOT_OPTION, mb_name(c, it), n->str, list.data ? list.data : "-");
     hy_buf_free(&list);
+}
+
+/* The count of a choice: the item's name with the count's key (「件数」). */
+static const char *count_name(mb_ctx *c, const hy_item *it)
+{
+    return hy_arena_printf(&c->m->arena, hy_msg(HY_M_ITEM_PART), mb_name(c, it), mb_quote(c, it->node->count_key));
 }
 
 void mb_bind_count(mb_ctx *c, hy_item *it, const yl_node *map)
@@ -138,16 +142,16 @@ void mb_bind_count(mb_ctx *c, hy_item *it, const yl_node *map)
     if (!cnt || yl_is_null(cnt)) return;
     if (cnt->kind != YL_SCALAR || !mb_is_int(cnt->str)) {
         if (cnt->kind == YL_SCALAR)
-            mb_err(c, cnt, "'%s' must be a whole number, not '%s'", ln->count_key, cnt->str);
+            mb_err(c, cnt, HY_M_INT_NOT_NUMBER, count_name(c, it), cnt->str);
         else
-            mb_err(c, cnt, "'%s' must be a whole number, not %s", ln->count_key, yl_kind_name(cnt->kind));
+            mb_err(c, cnt, HY_M_INT_NOT_SCALAR, count_name(c, it), mb_kind(cnt->kind));
         return;
     }
     const yl_node *list = ln->count_of ? yl_get(map, ln->count_of) : NULL;
     long want = int_value(cnt->str);
     if (list && list->kind == YL_SEQ && (want < 0 || (size_t)want != list->n))
-        mb_err(c, cnt, "'%s' says %s but '%s' lists %zu %s", ln->count_key, cnt->str, ln->count_of,
-               list->n, list->n == 1 ? "entry" : "entries");
+        mb_err(c, cnt, list->n == 1 ? HY_M_COUNT_CONTRADICTS_1 : HY_M_COUNT_CONTRADICTS, count_name(c, it),
+               cnt->str, mb_quote(c, ln->count_of), list->n);
 }
 
 /* ---- checkbox lists ------------------------------------------------------------------- */
@@ -166,8 +170,7 @@ static void check_one_item(mb_ctx *c, hy_item *it, const yl_node *entry)
         const yl_node *mark = entry->vals[m];
         int v = mark->kind == YL_SCALAR ? hy_check_mark_value(mark->str) : -1;
         if (v < 0) {
-            mb_err(c, mark, "'%s' says whether the item is checked: write %s (not checked) or %s",
-                   HY_KEY_CHECK_MARK, "なし", "あり");
+            mb_err(c, mark, HY_M_CHECK_MARK_BAD, HY_KEY_CHECK_MARK, "なし", "あり");
             return;
         }
         on = v == 1;
@@ -175,9 +178,8 @@ static void check_one_item(mb_ctx *c, hy_item *it, const yl_node *entry)
         name = entry->items[0];
         text = entry->vals[0];
     } else if (entry->kind != YL_SCALAR) {
-        mb_err(c, entry, "each checked item of '%s' is a text, or a one-entry mapping {item: text} for an "
-               "item with a parenthesis; this is %s", ln->key,
-               entry->kind == YL_MAP ? "a mapping of several entries" : yl_kind_name(entry->kind));
+        mb_err(c, entry, HY_M_CHECK_ITEM_KIND, mb_name(c, it),
+               entry->kind == YL_MAP ? hy_msg(HY_M_KIND_MAP_SEVERAL) : mb_kind(entry->kind));
         return;
     }
     const lay_check *ck = hy_match_check(ln->checks, name->str);
@@ -190,26 +192,22 @@ static void check_one_item(mb_ctx *c, hy_item *it, const yl_node *entry)
         for (size_t i = 0; i < ln->checks->n; i++) hy_vec_push(&names, (void *)ln->checks->items[i].label);
         const char *s = hy_match_suggest(&names, name->str);
         if (s) {
-            mb_err(c, name, "'%s' is not an item of the checkbox list of '%s'; did you mean '%s'?",
-                   name->str, ln->key, s);
+            mb_err(c, name, HY_M_CHECK_ITEM_DYM, mb_name(c, it), name->str, s);
         } else {
             char *all = mb_join(&names);
-            mb_err(c, name, "'%s' is not an item of the checkbox list of '%s'; the items are: %s",
-                   name->str, ln->key, all);
+            mb_err(c, name, HY_M_CHECK_ITEM_LIST, mb_name(c, it), name->str, all);
             free(all);
         }
         hy_vec_free(&names);
         return;
     }
     if (text && !ck->paren)
-        mb_err(c, text, "'%s' has no parenthesis to fill in; write it as a plain item (- %s)", ck->label,
-               ck->label);
+        mb_err(c, text, HY_M_CHECK_NO_PAREN, mb_name(c, it), ck->label, ck->label);
     else if (text)
-        mb_want_scalar(c, text, ck->label);
+        mb_want_scalar(c, text, mb_quote(c, ck->label));
     hy_check_value *cv = &it->checks[ck - ln->checks->items];
     if (cv->on || cv->paren.s) {
-        if (cv->on && on) mb_err(c, name, "'%s' is checked twice in '%s'; give it once", ck->label, ln->key);
-        else mb_err(c, name, "'%s' is given twice in '%s'; give it once", ck->label, ln->key);
+        mb_err(c, name, cv->on && on ? HY_M_CHECK_TWICE : HY_M_CHECK_GIVEN_TWICE, mb_name(c, it), ck->label);
         return;
     }
     cv->on = on;
@@ -227,11 +225,9 @@ void mb_bind_checks(mb_ctx *c, hy_item *it, const yl_node *n)
     if (!n || yl_is_null(n)) return;
     if (n->kind != YL_SEQ) {
         if (n->kind == YL_SCALAR)
-            mb_err(c, n, "'%s' must be a list of the checked items, not a text (for one item write "
-                   "[%s])", ln->key, n->str);
+            mb_err(c, n, HY_M_CHECKS_IS_TEXT, mb_name(c, it), n->str);
         else
-            mb_err(c, n, "'%s' must be a list of the checked items, not %s", ln->key,
-                   yl_kind_name(n->kind));
+            mb_err(c, n, HY_M_CHECKS_KIND, mb_name(c, it), mb_kind(n->kind));
         return;
     }
     for (size_t i = 0; i < n->n; i++) check_one_item(c, it, n->items[i]);
@@ -248,14 +244,14 @@ void mb_bind_flags(mb_ctx *c, hy_item *it, const yl_node *hmap)
         it->flags[i] = (hy_flag){key, false, b ? b->line : 0, b ? b->col : 0};
         if (!b) continue;
         if (b->kind != YL_SCALAR || !b->plain || (strcmp(b->str, "true") && strcmp(b->str, "false")))
-            mb_err(c, b, "'%s' is a checkbox: write true or false (without quotes)", key);
+            mb_err(c, b, HY_M_FLAG_NOT_BOOL, mb_name(c, it), key);
         it->flags[i].on = b->kind == YL_SCALAR && !strcmp(b->str, "true");
     }
 }
 
 /* ---- blocks (別添1) -------------------------------------------------------------------- */
 
-static void bind_block(mb_ctx *c, hy_block *blk, const yl_node *b)
+static void bind_block(mb_ctx *c, const hy_item *it, hy_block *blk, const yl_node *b)
 {
     blk->columns = 1;
     if (b->kind == YL_SCALAR) {
@@ -264,27 +260,28 @@ static void bind_block(mb_ctx *c, hy_block *blk, const yl_node *b)
         return;
     }
     if (b->kind != YL_MAP) {
-        mb_err(c, b, "a block of 記録項目 is a text or a mapping (見出し, 本文, 列数, 項目), not %s",
-               yl_kind_name(b->kind));
+        mb_err(c, b, HY_M_BLOCK_KIND, mb_kind(b->kind));
         return;
     }
     static const char *const keys[] = {"見出し", "本文", "列数", "項目", NULL};
     hy_vec names = {0};
     for (const char *const *k = keys; *k; k++) hy_vec_push(&names, (void *)*k);
-    mb_check_unknown(c, b, &names, NULL);
+    mb_check_unknown(c, b, &names, NULL, it, NULL);
     hy_vec_free(&names);
     const yl_node *h = yl_get(b, "見出し"), *t = yl_get(b, "本文");
     const yl_node *cols = yl_get(b, "列数"), *items = yl_get(b, "項目");
-    if (h) mb_want_scalar(c, h, "見出し");
-    if (t) mb_want_scalar(c, t, "本文");
+    if (h) mb_want_scalar(c, h, mb_quote(c, "見出し"));
+    if (t) mb_want_scalar(c, t, mb_quote(c, "本文"));
     if (cols && (cols->kind != YL_SCALAR || !mb_is_int(cols->str) || int_value(cols->str) < 1 ||
                  int_value(cols->str) > 8))
-        mb_err(c, cols, "'列数' must be a number from 1 to 8%s%s%s", cols->kind == YL_SCALAR ? ", not '" : "",
-               cols->kind == YL_SCALAR ? cols->str : "", cols->kind == YL_SCALAR ? "'" : "");
+    {
+        if (cols->kind == YL_SCALAR) mb_err(c, cols, HY_M_BLOCK_COLUMNS_NOT, cols->str);
+        else mb_err(c, cols, HY_M_BLOCK_COLUMNS, mb_kind(cols->kind));
+    }
     else if (cols)
         blk->columns = atoi(cols->str);
     if (items && items->kind != YL_SEQ && !yl_is_null(items))
-        mb_err(c, items, "'項目' must be a list of texts, not %s", yl_kind_name(items->kind));
+        mb_err(c, items, HY_M_BLOCK_ITEMS_KIND, mb_kind(items->kind));
     if (h) blk->heading = mb_text(c, h, NULL);
     if (h && !blk->heading.s) blk->heading.s = "";
     if (t) blk->body = mb_text(c, t, NULL);
@@ -292,7 +289,7 @@ static void bind_block(mb_ctx *c, hy_block *blk, const yl_node *b)
     if (!items || items->kind != YL_SEQ) return;
     blk->items = hy_arena_alloc(&c->m->arena, (items->n + 1) * sizeof *blk->items);
     for (size_t i = 0; i < items->n; i++) {
-        mb_want_scalar(c, items->items[i], "項目");
+        mb_want_scalar(c, items->items[i], mb_quote(c, "項目"));
         blk->items[blk->n_items++] = mb_text(c, items->items[i], NULL);
     }
 }
@@ -302,12 +299,12 @@ void mb_bind_blocks(mb_ctx *c, hy_item *it, const yl_node *n)
     it->text = mb_text(c, n, NULL);
     if (!n || n->kind == YL_SCALAR) return;
     if (n->kind != YL_SEQ) {
-        mb_err(c, n, "'%s' must be a text or a list of blocks, not %s", it->node->key, yl_kind_name(n->kind));
+        mb_err(c, n, HY_M_BLOCKS_KIND, mb_name(c, it), mb_kind(n->kind));
         return;
     }
     it->is_list = true;
     it->blocks = hy_arena_alloc(&c->m->arena, (n->n + 1) * sizeof *it->blocks);
-    for (size_t i = 0; i < n->n && !mb_full(c); i++) bind_block(c, &it->blocks[it->n_blocks++], n->items[i]);
+    for (size_t i = 0; i < n->n && !mb_full(c); i++) bind_block(c, it, &it->blocks[it->n_blocks++], n->items[i]);
 }
 
 /* ---- 書式 ------------------------------------------------------------------------------ */
@@ -316,15 +313,14 @@ void mb_check_style(mb_ctx *c, const yl_node *style)
 {
     if (!style || yl_is_null(style)) return;
     if (style->kind != YL_MAP) {
-        mb_err(c, style, "'%s' must be a mapping (元年表記: 元年 or 1年), not %s", HY_KEY_STYLE,
-               yl_kind_name(style->kind));
+        mb_err(c, style, HY_M_STYLE_KIND, HY_KEY_STYLE, mb_kind(style->kind));
         return;
     }
     hy_vec names = {0};
     hy_vec_push(&names, "元年表記");
-    mb_check_unknown(c, style, &names, NULL);
+    mb_check_unknown(c, style, &names, NULL, NULL, mb_quote(c, HY_KEY_STYLE));
     hy_vec_free(&names);
     const yl_node *g = yl_get(style, "元年表記");
     if (g && (g->kind != YL_SCALAR || (strcmp(g->str, "元年") && strcmp(g->str, "1年"))))
-        mb_err(c, g, "'元年表記' must be 元年 or 1年");
+        mb_err(c, g, HY_M_STYLE_GANNEN);
 }

@@ -18,8 +18,8 @@ static void check(scan *s, const hy_item *it, hy_text t)
     if (!t.s || !strstr(t.s, HY_TODO) || s->found++ >= SHOWN) return;
     hy_buf path = {0};
     hy_item_form_path(it, &path);
-    hy_diag_warn(s->d, s->m->file, t.line, t.col, "%s still says '%s': write what belongs there in its place",
-                 path.data && *path.data ? path.data : "this item", HY_TODO);
+    hy_diag_msg_warn(s->d, s->m->file, t.line, t.col, HY_M_TODO_LEFT,
+                     path.data && *path.data ? path.data : hy_msg(HY_M_THIS_ITEM), HY_TODO);
     hy_buf_free(&path);
 }
 
@@ -40,6 +40,6 @@ size_t hy_placeholders_warn(const hy_model *m, hy_diags *d)
             for (size_t j = 0; j < b->n_items; j++) check(&s, it, b->items[j]);
         }
     }
-    if (s.found > SHOWN) hy_diag_warn(d, m->file, 0, 0, "%zu more places still say '%s'", s.found - SHOWN, HY_TODO);
+    if (s.found > SHOWN) hy_diag_msg_warn(d, m->file, 0, 0, HY_M_TODO_MORE, s.found - SHOWN, HY_TODO);
     return s.found;
 }

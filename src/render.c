@@ -61,16 +61,18 @@ static void unknown_kind(const hy_engine *e, const hy_text *kind, const char *fi
 {
     hy_vec kinds = {0};
     if (!lay_kinds(e->opt.layouts_dir, &kinds)) {
-        hy_diag_add(d, file, kind->line, kind->col, "unknown %s '%s': no layout in %s (cannot read the directory)",
-                    HY_KEY_FORM, kind->s, e->opt.layouts_dir);
+        hy_diag_msg(d, file, kind->line, kind->col, HY_M_FORM_NO_DIR, HY_KEY_FORM, kind->s, e->opt.layouts_dir);
         return;
     }
     hy_buf known = {0};
     for (size_t i = 0; i < kinds.n; i++) hy_buf_printf(&known, "%s%s", i ? ", " : "", (char *)kinds.items[i]);
     const char *near = hy_match_suggest(&kinds, kind->s);
-    hy_diag_add(d, file, kind->line, kind->col, "unknown %s '%s': no layout in %s has this kind%s%s%s (known: %s)",
-                HY_KEY_FORM, kind->s, e->opt.layouts_dir, near ? "; did you mean '" : "", near ? near : "",
-                near ? "'?" : "", known.data ? known.data : "none");
+    const char *all = known.data ? known.data : hy_msg(HY_M_NONE_WORD);
+    if (near)
+        hy_diag_msg(d, file, kind->line, kind->col, HY_M_FORM_UNKNOWN_DYM, HY_KEY_FORM, kind->s, e->opt.layouts_dir,
+                    near, all);
+    else
+        hy_diag_msg(d, file, kind->line, kind->col, HY_M_FORM_UNKNOWN, HY_KEY_FORM, kind->s, e->opt.layouts_dir, all);
     for (size_t i = 0; i < kinds.n; i++) free(kinds.items[i]);
     hy_vec_free(&kinds);
     hy_buf_free(&known);

@@ -30,14 +30,12 @@ static void report_missing(hy_typesetter *t, uint32_t cp, hy_src src)
     char u[5] = {0};
     hy_utf8_encode(cp, u);
     if (variation_selector(cp)) {
-        hy_diag_add(t->diags, src.file, src.line, src.col,
-                    "variation selector U+%04X follows no character it can vary", (unsigned)cp);
+        hy_diag_msg(t->diags, src.file, src.line, src.col, HY_M_VS_ALONE, (unsigned)cp);
         t->ok = false;
         return;
     }
-    hy_diag_add(t->diags, src.file, src.line, src.col,
-                "character U+%04X '%s' is in none of the configured fonts (tried %s)", (unsigned)cp,
-                cp >= 0x20 ? u : "?", t->fonts->tried);
+    hy_diag_msg(t->diags, src.file, src.line, src.col, HY_M_CHAR_NO_FONT, (unsigned)cp, cp >= 0x20 ? u : "?",
+                t->fonts->tried);
     t->ok = false;
 }
 
@@ -45,9 +43,8 @@ static void report_variant(hy_typesetter *t, uint32_t base, uint32_t vs, hy_src 
 {
     char u[5] = {0};
     hy_utf8_encode(base, u);
-    hy_diag_add(t->diags, src.file, src.line, src.col,
-                "the variant U+%04X U+%04X of '%s' is in none of the configured fonts (tried %s)",
-                (unsigned)base, (unsigned)vs, u, t->fonts->tried);
+    hy_diag_msg(t->diags, src.file, src.line, src.col, HY_M_VARIANT_NO_FONT, (unsigned)base, (unsigned)vs, u,
+                t->fonts->tried);
     t->ok = false;
 }
 
@@ -71,10 +68,7 @@ static void report_marks(hy_typesetter *t, const uint32_t *cps, size_t n, size_t
     while (k < n && (combining_mark(cps[k]) || variation_selector(cps[k]))) k++;
     char u[5] = {0};
     hy_utf8_encode(first ? cps[first - 1] : ' ', u);
-    hy_diag_add(t->diags, src.file, src.line, src.col,
-                "%zu combining marks (U+%04X …) follow the character '%s'; at most %d can be printed on one "
-                "character (a longer stack would run out of its cell)",
-                k - first, (unsigned)cps[first], first && cps[first - 1] >= 0x20 ? u : "?", HY_MAX_MARKS);
+    hy_diag_msg(t->diags, src.file, src.line, src.col, HY_M_TOO_MANY_MARKS, k - first, (unsigned)cps[first], first && cps[first - 1] >= 0x20 ? u : "?", HY_MAX_MARKS);
     t->ok = false;
 }
 

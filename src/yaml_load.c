@@ -90,11 +90,11 @@ static size_t line_start(const char *data, size_t len, int line)
  * a line break that no editor shows. */
 static const char *bad_char(uint32_t cp)
 {
-    if (cp == 0) return "a NUL character (U+0000)";
+    if (cp == 0) return hy_msg(HY_M_CHAR_NUL);
     if (cp == '\t' || cp == '\n' || cp == '\r') return NULL;
-    if (cp < 0x20 || cp == 0x7F || (cp >= 0x80 && cp <= 0x9F)) return "a control character";
-    if (cp == 0xFEFF) return "a byte order mark (U+FEFF) that is not at the start of the file";
-    if (cp == 0xFFFE || cp == 0xFFFF) return "a non-character";
+    if (cp < 0x20 || cp == 0x7F || (cp >= 0x80 && cp <= 0x9F)) return hy_msg(HY_M_CHAR_CONTROL);
+    if (cp == 0xFEFF) return hy_msg(HY_M_CHAR_BOM);
+    if (cp == 0xFFFE || cp == 0xFFFF) return hy_msg(HY_M_CHAR_NONCHAR);
     return NULL;
 }
 
@@ -105,7 +105,7 @@ static bool check_encoding(const char *name, const char *data, size_t len, hy_di
     int line = 1, col = 1;
     size_t i = bom_len(data, len);
     if (len >= 2 && (!memcmp(data, "\xFF\xFE", 2) || !memcmp(data, "\xFE\xFF", 2))) {
-        hy_diag_add(d, name, 1, 1, "the file is UTF-16 text; save it as UTF-8");
+        hy_diag_msg(d, name, 1, 1, HY_M_UTF16);
         return false;
     }
     while (i < len) {
@@ -128,10 +128,7 @@ static bool check_encoding(const char *name, const char *data, size_t len, hy_di
             for (; k < 4 && i + k < len && (k == 0 || (s[i + k] & 0xC0) == 0x80); k++)
                 snprintf(bytes + strlen(bytes), sizeof bytes - strlen(bytes), "%s%02X", k ? " " : "",
                          s[i + k]);
-            hy_diag_add(d, name, line, col,
-                        "invalid UTF-8 (byte%s %s); save the file as UTF-8 text (Shift_JIS and "
-                        "other encodings are not accepted)",
-                        k > 1 ? "s" : "", bytes);
+            hy_diag_msg(d, name, line, col, HY_M_BAD_UTF8_SJIS, k > 1 ? hy_msg_pick("s", "") : "", bytes);
             return false;
         }
         const char *why = bad_char(cp);
@@ -142,10 +139,9 @@ static bool check_encoding(const char *name, const char *data, size_t len, hy_di
         if (cp == 0x2029) why = "an invisible paragraph separator";
         if (why) {
             if (cp == 0xFEFF || cp == 0)
-                hy_diag_add(d, name, line, col, "the file contains %s; remove it", why);
+                hy_diag_msg(d, name, line, col, HY_M_FILE_CONTAINS, why);
             else
-                hy_diag_add(d, name, line, col, "the file contains %s (U+%04X); remove it", why,
-                            (unsigned)cp);
+                hy_diag_msg(d, name, line, col, HY_M_FILE_CONTAINS_CP, why, (unsigned)cp);
             return false;
         }
         i += n;  /* as step(), without decoding the character again */
@@ -162,9 +158,9 @@ static bool check_encoding(const char *name, const char *data, size_t len, hy_di
 
 /* ---- building the tree ----------------------------------------------------------------- */
 
-static void err_at(builder *b, yaml_mark_t m, const char *fmt, const char *arg)
+static void err_at(builder *b, yaml_mark_t m, hy_msg_id id, const char *arg)
 {
-    hy_diag_add(b->d, b->doc->file, (int)m.line + 1, (int)m.column + 1, fmt, arg);
+    hy_diag_msg(b->d, b->doc->file, (int)m.line + 1, (int)m.column + 1, id, arg);
 }
 
 static yl_node *new_node(builder *b, yl_kind kind, yaml_mark_t m)
@@ -259,15 +255,12 @@ static bool attach(builder *b, yl_node *n)
     }
     if (!f->pending_key) {
         if (n->kind != YL_SCALAR) {
-            hy_diag_add(b->d, b->doc->file, n->line, n->col,
-                        "a mapping key must be a plain text, not %s", yl_kind_name(n->kind));
+            hy_diag_msg(b->d, b->doc->file, n->line, n->col, HY_M_KEY_NOT_TEXT, yl_kind_name(n->kind));
             return false;
         }
         yl_node *k = find_key(f, n->str);
         if (k) {
-            hy_diag_add(b->d, b->doc->file, n->line, n->col,
-                        "duplicate key '%s' (first given at line %d, column %d); give each key once",
-                        n->str, k->line, k->col);
+            hy_diag_msg(b->d, b->doc->file, n->line, n->col, HY_M_DUPLICATE_KEY, n->str, k->line, k->col);
             return false;
         }
         f->pending_key = n;
@@ -291,10 +284,7 @@ static bool attach(builder *b, yl_node *n)
 static bool count_node(builder *b, yaml_mark_t m)
 {
     if (++b->nodes <= YL_MAX_NODES) return true;
-    hy_diag_add(b->d, b->doc->file, (int)m.line + 1, (int)m.column + 1,
-                "the file holds more than %d values (keys, texts, lists and mappings), the limit "
-                "for one file",
-                YL_MAX_NODES);
+    hy_diag_msg(b->d, b->doc->file, (int)m.line + 1, (int)m.column + 1, HY_M_TOO_MANY_NODES, YL_MAX_NODES);
     return false;
 }
 
@@ -302,9 +292,7 @@ static bool open_collection(builder *b, yl_kind kind, yaml_mark_t m)
 {
     if (!count_node(b, m)) return false;
     if (b->depth >= YL_MAX_DEPTH) {
-        hy_diag_add(b->d, b->doc->file, (int)m.line + 1, (int)m.column + 1,
-                    "lists and mappings are nested more than %d levels deep here, the limit",
-                    YL_MAX_DEPTH);
+        hy_diag_msg(b->d, b->doc->file, (int)m.line + 1, (int)m.column + 1, HY_M_TOO_DEEP, YL_MAX_DEPTH);
         return false;
     }
     frame *f = &b->stack[b->depth++];
@@ -340,8 +328,7 @@ static bool check_scalar_chars(builder *b, const yl_node *n)
             else snprintf(esc, sizeof esc, "\\u%04X", (unsigned)cp);
             if (cp == 0 || cp == 0xFEFF) snprintf(what, sizeof what, "%s", why);
             else snprintf(what, sizeof what, "%s (U+%04X)", why, (unsigned)cp);
-            hy_diag_add(b->d, b->doc->file, n->line, n->col,
-                        "this text contains %s, written as the escape \"%s\"; remove it", what, esc);
+            hy_diag_msg(b->d, b->doc->file, n->line, n->col, HY_M_ESCAPE_BAD_CHAR, what, esc);
             return false;
         }
     }
@@ -370,11 +357,8 @@ static bool comment_check(builder *b, const yaml_event_t *e)
     const char *v = (const char *)e->data.scalar.value, *tail = v + e->data.scalar.length;
     for (int k = 0; k < 30 && tail > v; k++)
         do tail--; while (tail > v && ((unsigned char)*tail & 0xC0) == 0x80);
-    hy_diag_add(b->d, b->doc->file, (int)e->end_mark.line + 1, hash_col,
-                "the text is cut short here: ' #' starts a YAML comment, so '%s%s' would be printed "
-                "without the rest of the line; put the whole value in quotes (\"…\") to keep "
-                "the '#', or move the comment to a line of its own",
-                tail > v ? "…" : "", tail);
+    hy_diag_msg(b->d, b->doc->file, (int)e->end_mark.line + 1, hash_col, HY_M_HASH_CUTS_TEXT, tail > v ? "…" : "",
+                tail);
     b->failed = true;  /* reading goes on, so that every cut text is reported in one run */
     return true;
 }
@@ -395,7 +379,7 @@ static bool on_scalar(builder *b, yaml_event_t *e)
     size_t nfc_len;
     char *nfc = tf_nfc(v, len, &nfc_len);
     if (!nfc) { /* cannot happen: check_encoding() accepted the file */
-        err_at(b, e->start_mark, "%s", "invalid UTF-8 in this text");
+        err_at(b, e->start_mark, HY_M_TEXT_BAD_UTF8, "");
         return false;
     }
     n->len = nfc_len;
@@ -414,17 +398,12 @@ static bool on_event(builder *b, yaml_event_t *e, int *docs, bool *done)
     case YAML_STREAM_END_EVENT: *done = true; return true;
     case YAML_DOCUMENT_START_EVENT:
         if (++*docs > 1) {
-            err_at(b, e->start_mark,
-                   "a second YAML document starts here; a file holds one document (remove the "
-                   "'---' or '...' line%s)", "");
+            err_at(b, e->start_mark, HY_M_SECOND_DOCUMENT, "");
             return false;
         }
         return true;
     case YAML_ALIAS_EVENT:
-        err_at(b, e->start_mark,
-               "aliases (*%s) are not allowed: write the value out in full (a text that starts "
-               "with '*' must be quoted)",
-               (const char *)e->data.alias.anchor);
+        err_at(b, e->start_mark, HY_M_ALIAS, (const char *)e->data.alias.anchor);
         return false;
     default: break;
     }
@@ -442,14 +421,11 @@ static bool on_event(builder *b, yaml_event_t *e, int *docs, bool *done)
     /* Anchors exist only for aliases; and both they and tags silently swallow the start of an
      * unquoted text ("&A 株式会社" would print as "株式会社"). */
     if (anchor) {
-        err_at(b, e->start_mark,
-               "anchors (&%s) are not allowed (a text that starts with '&' must be quoted)",
-               (const char *)anchor);
+        err_at(b, e->start_mark, HY_M_ANCHOR, (const char *)anchor);
         return false;
     }
     if (tag) {
-        err_at(b, e->start_mark, "tags (%s) are not allowed (a text that starts with '!' must be quoted)",
-               (const char *)tag);
+        err_at(b, e->start_mark, HY_M_TAG, (const char *)tag);
         return false;
     }
     switch (e->type) {
@@ -464,53 +440,64 @@ static bool on_event(builder *b, yaml_event_t *e, int *docs, bool *done)
 
 /* ---- syntax errors --------------------------------------------------------------------- */
 
-/* libyaml's contexts ("while parsing a flow mapping") as the thing that was left open. */
+/* libyaml's contexts ("while parsing a flow mapping") as the thing that was left open, in
+ * English and Japanese. */
 static const char *context_name(const char *ctx)
 {
-    static const char *const names[][2] = {
-        {"while parsing a flow mapping", "the {…} mapping"},
-        {"while parsing a flow sequence", "the […] list"},
-        {"while parsing a block mapping", "the mapping"},
-        {"while parsing a block collection", "the list"},
-        {"while parsing a node", "the value"},
-        {"while scanning a quoted scalar", "the quoted text"},
-        {"while parsing a quoted scalar", "the quoted text"},
-        {"while scanning a plain scalar", "the text"},
-        {"while scanning a block scalar", "the block text"},
-        {"while scanning a simple key", "the key"},
-        {"while scanning an anchor", "the anchor"},
-        {"while scanning an alias", "the alias"},
-        {"while scanning a tag", "the tag"},
+    static const char *const names[][3] = {
+        {"while parsing a flow mapping", "the {…} mapping", "{…} の組"},
+        {"while parsing a flow sequence", "the […] list", "[…] の並び"},
+        {"while parsing a block mapping", "the mapping", "「項目: 値」の組"},
+        {"while parsing a block collection", "the list", "「- 」の並び"},
+        {"while parsing a node", "the value", "値"},
+        {"while scanning a quoted scalar", "the quoted text", "引用符で囲んだ文"},
+        {"while parsing a quoted scalar", "the quoted text", "引用符で囲んだ文"},
+        {"while scanning a plain scalar", "the text", "文"},
+        {"while scanning a block scalar", "the block text", "「|」で始まる文"},
+        {"while scanning a simple key", "the key", "項目名"},
+        {"while scanning an anchor", "the anchor", "「&」の目印"},
+        {"while scanning an alias", "the alias", "「*」の参照"},
+        {"while scanning a tag", "the tag", "「!」の型指定"},
     };
     for (size_t i = 0; i < sizeof names / sizeof *names; i++)
-        if (!strcmp(names[i][0], ctx)) return names[i][1];
+        if (!strcmp(names[i][0], ctx)) return hy_msg_pick(names[i][1], names[i][2]);
     return NULL;
 }
 
-/* A hint for libyaml's most common problems: what the person most likely has to change. */
+/* A hint for libyaml's most common problems: what the person most likely has to change
+ * (English, Japanese). */
 static const char *problem_hint(const char *problem)
 {
-    static const char *const hints[][2] = {
+    static const char *const hints[][3] = {
         {"mapping values are not allowed in this context",
-         "a text that contains ': ' must be quoted, or this line is indented wrongly"},
-        {"found unexpected end of stream", "a quote is not closed"},
+         "a text that contains ': ' must be quoted, or this line is indented wrongly",
+         "「: 」を含む文は \"…\" で囲んでください。そうでなければ、この行の字下げが違っています"},
+        {"found unexpected end of stream", "a quote is not closed", "引用符が閉じていません"},
         {"did not find expected <document start>",
-         "a file holds one document: remove the '...' line and what follows it"},
-        {"did not find expected ',' or '}'", "a '{' is not closed, or a ',' is missing"},
-        {"did not find expected ',' or ']'", "a '[' is not closed, or a ',' is missing"},
-        {"did not find expected key", "this line is indented wrongly"},
-        {"did not find expected '-' indicator", "this line is indented wrongly"},
-        {"could not find expected ':'", "a key needs ': ' after it (or a text went on to the next line)"},
+         "a file holds one document: remove the '...' line and what follows it",
+         "一つのファイルには一つの文書だけを書きます。「...」の行とその後ろを消してください"},
+        {"did not find expected ',' or '}'", "a '{' is not closed, or a ',' is missing",
+         "「{」が閉じていないか、「,」が抜けています"},
+        {"did not find expected ',' or ']'", "a '[' is not closed, or a ',' is missing",
+         "「[」が閉じていないか、「,」が抜けています"},
+        {"did not find expected key", "this line is indented wrongly", "この行の字下げが違っています"},
+        {"did not find expected '-' indicator", "this line is indented wrongly", "この行の字下げが違っています"},
+        {"could not find expected ':'", "a key needs ': ' after it (or a text went on to the next line)",
+         "項目名の後には「: 」（半角のコロンと空白）が要ります（または、文が次の行へはみ出しています）"},
         {"found character that cannot start any token",
-         "a text that starts with @, ` or % must be quoted"},
+         "a text that starts with @, ` or % must be quoted",
+         "「@」「`」「%」で始まる文は \"…\" で囲んでください"},
         {"found unknown escape character",
-         "in \"double quotes\" a backslash starts an escape: write \\\\ or use 'single quotes'"},
-        {"did not find expected node content", "a value is missing or starts with a stray character"},
+         "in \"double quotes\" a backslash starts an escape: write \\\\ or use 'single quotes'",
+         "\"…\" の中では「\\」が特別な意味を持ちます。「\\\\」と書くか、'…' で囲んでください"},
+        {"did not find expected node content", "a value is missing or starts with a stray character",
+         "値が抜けているか、余分な文字で始まっています"},
         {"block sequence entries are not allowed in this context",
-         "a '- ' list cannot follow a key's text on the same line, or the indentation is wrong"},
+         "a '- ' list cannot follow a key's text on the same line, or the indentation is wrong",
+         "項目の値と同じ行に「- 」の並びは書けません。そうでなければ字下げが違っています"},
     };
     for (size_t i = 0; i < sizeof hints / sizeof *hints; i++)
-        if (!strcmp(hints[i][0], problem)) return hints[i][1];
+        if (!strcmp(hints[i][0], problem)) return hy_msg_pick(hints[i][1], hints[i][2]);
     return NULL;
 }
 
@@ -535,35 +522,40 @@ static void parser_error(builder *b, yaml_parser_t *p, const char *data, size_t 
         /* check_encoding() refuses these first; kept for whatever libyaml refuses besides. */
         int line, col;
         locate_offset(data, len, p->problem_offset, &line, &col);
-        hy_diag_add(b->d, file, line, col, "%s; the file must be UTF-8 text", what);
+        hy_diag_msg(b->d, file, line, col, HY_M_READER_ERROR, what);
         return;
     }
     if (p->error != YAML_SCANNER_ERROR && p->error != YAML_PARSER_ERROR) {
-        hy_diag_add(b->d, file, 0, 0, "cannot read the YAML (%s)", what);
+        hy_diag_msg(b->d, file, 0, 0, HY_M_CANNOT_READ_YAML, what);
         return;
     }
     yaml_mark_t m = p->problem_mark;
     int line = (int)m.line + 1, col = (int)m.column + 1;
     int tab = tab_column(data, len, line, col, what);
     if (tab) {
-        hy_diag_add(b->d, file, line, tab,
-                    "YAML syntax: a tab in the indentation; indent with spaces only");
+        hy_diag_msg(b->d, file, line, tab, HY_M_TAB_INDENT);
         return;
     }
-    hy_buf msg = {0};
-    hy_buf_printf(&msg, "YAML syntax: %s", what);
+    hy_buf open = {0};
+    hy_buf_puts(&open, "");
     const char *ctx = p->context ? context_name(p->context) : NULL;
     yaml_mark_t cm = p->context_mark;
     if (p->context && (cm.line != m.line || cm.column != m.column))
-        hy_buf_printf(&msg, " (%s%s that starts at line %d, column %d)", ctx ? "in " : "",
-                      ctx ? ctx : p->context, (int)cm.line + 1, (int)cm.column + 1);
+        hy_buf_printf(&open, hy_msg(HY_M_SYNTAX_OPEN), ctx ? ctx : hy_msg_pick("the part", "その部分"), (int)cm.line + 1, (int)cm.column + 1);
     const char *hint = problem_hint(what);
-    if (p->context && strstr(p->context, " tag")) hint = "a text that starts with '!' must be quoted";
+    if (p->context && strstr(p->context, " tag"))
+        hint = hy_msg_pick("a text that starts with '!' must be quoted", "「!」で始まる文は \"…\" で囲んでください");
     if (p->context && (strstr(p->context, " anchor") || strstr(p->context, " alias")))
-        hint = "a text that starts with '&' or '*' must be quoted";
-    if (hint) hy_buf_printf(&msg, "; %s", hint);
-    hy_diag_add(b->d, file, line, col, "%s", msg.data);
-    hy_buf_free(&msg);
+        hint = hy_msg_pick("a text that starts with '&' or '*' must be quoted",
+                           "「&」や「*」で始まる文は \"…\" で囲んでください");
+    char *h = hint ? hy_xasprintf(hy_msg(HY_M_SYNTAX_HINT), hint) : hy_xstrdup("");
+    const char *shown = hy_msg_lang() == HY_LANG_JA ? "" : what;  /* libyaml's words are English */
+    if (hy_msg_lang() == HY_LANG_JA && !hint) shown = what;
+    char *problem = *shown && hy_msg_lang() == HY_LANG_JA ? hy_xasprintf("（%s）", shown) : hy_xstrdup(shown);
+    hy_diag_msg(b->d, file, line, col, HY_M_SYNTAX, problem, open.data, h);
+    free(problem);
+    free(h);
+    hy_buf_free(&open);
 }
 
 /* ---- traps ------------------------------------------------------------------------------ */
@@ -608,8 +600,7 @@ bool yl_load_mem(const char *name, const char *data, size_t len, yl_doc *doc, hy
     *doc = (yl_doc){0};
     doc->file = hy_xstrdup(name);
     if (len > YL_MAX_INPUT_BYTES) {
-        hy_diag_add(d, name, 0, 0, "the file is %zu bytes; the limit is %u bytes (%u MiB)", len,
-                    YL_MAX_INPUT_BYTES, YL_MAX_INPUT_BYTES >> 20);
+        hy_diag_msg(d, name, 0, 0, HY_M_FILE_TOO_BIG_YAML, len, YL_MAX_INPUT_BYTES, YL_MAX_INPUT_BYTES >> 20);
         return false;
     }
     if (!check_encoding(name, data, len, d)) return false;
@@ -694,5 +685,5 @@ bool yl_is_null(const yl_node *n)
 
 const char *yl_kind_name(yl_kind k)
 {
-    return k == YL_MAP ? "a mapping" : k == YL_SEQ ? "a list" : "a text";
+    return hy_msg(k == YL_MAP ? HY_M_KIND_MAP : k == YL_SEQ ? HY_M_KIND_LIST : HY_M_KIND_TEXT);
 }

@@ -8,28 +8,20 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* The messages, one per trap (%s: the key or text of the trap). */
-static const char *const MESSAGES[] = {
-    [YT_IDEOGRAPHIC_SPACE_INDENT] = "a full-width space (U+3000) in the indentation; indent with "
-                                    "half-width spaces only",
-    [YT_NO_BREAK_SPACE_INDENT] = "a no-break space (U+00A0) in the indentation; indent with "
-                                 "ordinary half-width spaces only",
-    [YT_FULLWIDTH_COLON] = "a full-width '：' after '%s'; after a key type a half-width ':' and "
-                           "a space ('%s: …')",
-    [YT_NO_SPACE_AFTER_COLON] = "a space is needed after the ':' of '%s' ('%s: …'); without it "
-                                "the line is one text, not a key and its value",
-    [YT_NO_SPACE_AFTER_DASH] = "a space is needed after '-' to start a list item ('- %s')",
-    [YT_FULLWIDTH_DASH] = "a full-width '%s' does not start a list item; type a half-width '-' "
-                          "and a space",
-    [YT_FLOW_THEN_TEXT] = "this value starts with '%s', so YAML reads it as a list or mapping, but "
-                          "text follows it on the line; if the value is a text, put all of it in "
-                          "quotes (\"…\")",
+/* The messages, one per trap (msg_cat.h; each takes the key or text of the trap twice). */
+static const hy_msg_id MESSAGES[] = {
+    [YT_IDEOGRAPHIC_SPACE_INDENT] = HY_M_TRAP_IDEOGRAPHIC_SPACE,
+    [YT_NO_BREAK_SPACE_INDENT] = HY_M_TRAP_NBSP,
+    [YT_FULLWIDTH_COLON] = HY_M_TRAP_FULLWIDTH_COLON,
+    [YT_NO_SPACE_AFTER_COLON] = HY_M_TRAP_NO_SPACE_COLON,
+    [YT_NO_SPACE_AFTER_DASH] = HY_M_TRAP_NO_SPACE_DASH,
+    [YT_FULLWIDTH_DASH] = HY_M_TRAP_FULLWIDTH_DASH,
+    [YT_FLOW_THEN_TEXT] = HY_M_TRAP_FLOW_THEN_TEXT,
 };
 
 void yt_report(const yt_trap *t, const char *file, hy_diags *d)
 {
-    /* The messages use the key once or twice. */
-    hy_diag_add(d, file, t->line, t->col, MESSAGES[t->kind], t->key, t->key);
+    hy_diag_msg(d, file, t->line, t->col, MESSAGES[t->kind], t->key, t->key);
 }
 
 void yt_free(yt_traps *t)

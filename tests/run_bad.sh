@@ -1,8 +1,11 @@
 #!/bin/sh
 # tests/run_bad.sh — runs one hostile/broken-input case of tests/bad/ against a hyoka binary.
 #
-#   sh tests/run_bad.sh HYOKA CASE WORKDIR
+#   sh tests/run_bad.sh HYOKA CASE WORKDIR [ja]
 #
+# Messages are in English (LANG=C) unless the fourth argument is `ja`: then hyoka runs under
+# LANG=ja_JP.UTF-8 and the expected texts are NN-name.expect.ja (the Japanese run of the
+# corpus, for the cases that have one).
 # CASE is tests/bad/NN-name.yaml, or tests/bad/NN-name.gen: a shell script that writes the
 # input to the path given as $1 (huge, binary or generated files are not committed).
 # NN-name.expect: line 1 the expected exit status; every further non-empty line is a text that
@@ -26,13 +29,17 @@
 # render: the output is a PDF and nothing else was left).
 set -u
 
-if [ $# -ne 3 ]; then
-    echo "usage: run_bad.sh HYOKA CASE WORKDIR" >&2
+if [ $# -ne 3 ] && [ $# -ne 4 ]; then
+    echo "usage: run_bad.sh HYOKA CASE WORKDIR [ja]" >&2
     exit 2
 fi
 hyoka=$1
 case_file=$2
 workdir=$3
+lang=${4:-en}
+unset LC_ALL LC_MESSAGES LANGUAGE
+if [ "$lang" = ja ]; then LANG=ja_JP.UTF-8; else LANG=C; fi
+export LANG
 case "$hyoka" in /*) ;; *) hyoka=$(pwd)/$hyoka ;; esac
 src=$(cd "$(dirname "$case_file")" && pwd)
 file=$(basename "$case_file")
@@ -40,6 +47,10 @@ name=${file%.*}
 expect=$src/$name.expect
 argsf=$src/$name.args
 tmp=$workdir/$name
+if [ "$lang" = ja ]; then
+    expect=$src/$name.expect.ja
+    tmp=$workdir/$name.ja
+fi
 
 fail() {
     echo "FAIL $name: $*"

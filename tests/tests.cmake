@@ -2,7 +2,7 @@
 # are scripts that run the hyoka binary and inspect its output with poppler's tools.
 # Label `nosan`: too slow or meaningless under the sanitizers (golden pixels, benchmarks).
 
-foreach(t linebreak paginate era content textdiff model yaml_emit date textfold yaml_scalar yaml_traps)
+foreach(t linebreak paginate era content textdiff model yaml_emit date textfold yaml_scalar yaml_traps msg)
   add_executable(test_${t} tests/test_${t}.c)
   target_link_libraries(test_${t} PRIVATE hyoka_core)
   add_test(NAME unit_${t} COMMAND test_${t})

@@ -1,0 +1,226 @@
+/* msg_cat.h — the message catalogue (see msg.h): HY_MSG_ENTRY(id, English, Japanese).
+ * Both sentences take the same printf arguments in the same order (test_msg checks it).
+ * Japanese: the form's words (項目, 値, 選択肢, 字下げ), what to type, no YAML vocabulary.
+ * An item is named as the form prints it (hy_item_form_path); a key as the writer types it. */
+
+/* ---- general ---- */
+HY_MSG_ENTRY(TOO_MANY, "too many errors; only the first %zu are shown",
+             "誤りが多すぎるため、最初の %zu 件だけを示します。")
+HY_MSG_ENTRY(KIND_TEXT, "a text", "文字")
+HY_MSG_ENTRY(KIND_LIST, "a list", "「- 」で始まる行の並び")
+HY_MSG_ENTRY(KIND_MAP, "a mapping", "「項目: 値」の組")
+HY_MSG_ENTRY(DOC_TOP, "top of the document", "文書の最上位")
+HY_MSG_ENTRY(ITEM_PART, "%s %s", "%sの%s")
+HY_MSG_ENTRY(QUOTED, "'%s'", "「%s」")
+HY_MSG_ENTRY(ITEM_KEY, "%s (key %s)", "%s（「%s:」と書く項目）")
+
+/* ---- the document against its form (model.c, model_value.c) ---- */
+HY_MSG_ENTRY(CHECKBOX_OF_HEADING,
+             "'%s' is a checkbox of the heading '%s'; move it into the mapping of '%s'",
+             "「%s」は見出し「%s」のチェック欄です。「%s:」の下へ字下げして移してください。")
+HY_MSG_ENTRY(UNKNOWN_KEY_DYM, "%s: unknown key '%s'; did you mean '%s'?",
+             "%sに「%s」という項目はありません。「%s」の書き間違いではありませんか。")
+HY_MSG_ENTRY(UNKNOWN_KEY_LIST, "%s: unknown key '%s'; the keys here are: %s",
+             "%sに「%s」という項目はありません。ここに書ける項目は次のとおりです: %s")
+HY_MSG_ENTRY(GROUP_NOT_LIST, "%s must be a list with one mapping per entry (- %s: …), not %s",
+             "%sは、一件ごとに「- %s: …」のように「- 」で始めて書いてください（いまは%sです）。")
+HY_MSG_ENTRY(GROUP_TOO_MANY, "%s has %zu entries; the form allows at most %d",
+             "%sに %zu 件書かれていますが、様式に書けるのは %d 件までです。")
+HY_MSG_ENTRY(ENTRY_NOT_MAP, "entry %zu (%s) must be a mapping of its items, not %s",
+             "%zu 件目（%s）は各項目を「項目: 値」の形で書いてください（いまは%sです）。")
+HY_MSG_ENTRY(HEADINGS_NOT_LIST, "'%s' must be a list of headings, not %s",
+             "「%s」は見出しを「- 」で始まる行に一つずつ書いてください（いまは%sです）。")
+HY_MSG_ENTRY(HEADINGS_TOO_MANY, "'%s' has %zu headings; the page has room for at most %d",
+             "「%s」に見出しが %zu 個ありますが、ページに入るのは %d 個までです。")
+HY_MSG_ENTRY(MULTI_NO_HEADINGS, "%s needs the list '%s' at the top of the document, one heading per text",
+             "%sを書くには、文書の最上位に「%s」を置き、文章ごとに見出しを一つずつ書いてください。")
+HY_MSG_ENTRY(MULTI_NOT_LIST, "%s must be a list of %zu texts, one per heading of '%s', not %s",
+             "%sは %zu 個の文章を「- 」で始まる行に書いてください（「%s」の見出し一つに一つずつ。いまは%sです）。")
+HY_MSG_ENTRY(MULTI_COUNT, "%s has %zu texts but '%s' has %zu headings; give one text per heading",
+             "%sに文章が %zu 個ありますが、「%s」の見出しは %zu 個です。見出し一つに文章を一つずつ書いてください。")
+HY_MSG_ENTRY(TABLE_NOT_LIST, "%s must be a list of rows, not %s",
+             "%sは一行ごとに「- 」で始めて書いてください（いまは%sです）。")
+HY_MSG_ENTRY(ROW_NOT_MAP, "row %zu (%s) must be a mapping of its columns, not %s",
+             "%zu 行目（%s）は各列を「列名: 値」の形で書いてください（いまは%sです）。")
+HY_MSG_ENTRY(REQUIRED_MISSING, "required item %s is missing from the mapping that starts here",
+             "%sは必ず書く項目ですが、書かれていません。ここから始まる部分に書き加えてください。")
+HY_MSG_ENTRY(REQUIRED_EMPTY, "required item %s is empty",
+             "%sは必ず書く項目ですが、空欄です。内容を書いてください。")
+HY_MSG_ENTRY(PART_MISSING,
+             "%s is missing from the mapping that starts here; it must hold the required items %s",
+             "%sがありません。この部分には必ず書く項目（%s）があります。書き加えてください。")
+HY_MSG_ENTRY(PART_EMPTY, "%s is empty; it must hold the required items %s",
+             "%sが空です。この部分には必ず書く項目（%s）があります。")
+HY_MSG_ENTRY(PART_NOT_MAP, "%s must be a mapping of its items, not %s",
+             "%sの下には、各項目を「項目: 値」の形で字下げして書いてください（いまは%sです）。")
+HY_MSG_ENTRY(DOC_NOT_MAP, "the document must be a mapping that starts with '%s: %s'",
+             "文書は「%s: %s」の行で始めて、各項目を「項目: 値」の形で書いてください。")
+HY_MSG_ENTRY(NO_DOCUMENT, "the file holds no document; the document must start with '%s:' naming its form (e.g. %s: 重点項目評価書)",
+             "ファイルに何も書かれていません。文書は様式名を書いた「%s:」の行で始めてください（例: %s: 重点項目評価書）。")
+HY_MSG_ENTRY(DOC_IS_LIST, "the file holds a single list, not a mapping; the document must start with '%s:' naming its form (e.g. %s: 重点項目評価書)",
+             "ファイル全体が「- 」の並びになっています。文書は様式名を書いた「%s:」の行で始めてください（例: %s: 重点項目評価書）。")
+HY_MSG_ENTRY(DOC_IS_TEXT, "the file holds a single text, not a mapping; the document must start with '%s:' naming its form (e.g. %s: 重点項目評価書)",
+             "ファイル全体が一つの文章になっています。文書は様式名を書いた「%s:」の行で始めてください（例: %s: 重点項目評価書）。")
+HY_MSG_ENTRY(DOC_NO_FORM, "the document must start with '%s:' naming its form (e.g. %s: 重点項目評価書)",
+             "文書は様式名を書いた「%s:」の行で始めてください（例: %s: 重点項目評価書）。")
+HY_MSG_ENTRY(WANT_TEXT, "%s must be a text, not %s",
+             "%sには文字を書いてください（いまは%sです）。")
+HY_MSG_ENTRY(DATE_KIND, "%s must be a date written YYYY-MM-DD (or YYYY-MM), not %s",
+             "%sには日付を 2025-01-31 のように書いてください（いまは%sです）。")
+HY_MSG_ENTRY(DATE_FORMAT, "%s must be a date written YYYY-MM-DD (or YYYY-MM), not '%s'",
+             "%sの「%s」は日付として読めません。2025-01-31 のように書いてください。")
+HY_MSG_ENTRY(DATE_NO_MONTH, "%s: %s is not a date (there is no month %d)",
+             "%sの「%s」はありえない日付です（%d月はありません）。")
+HY_MSG_ENTRY(DATE_NO_DAY, "%s: %s is not a date (%.7s has %d days)",
+             "%sの「%s」はありえない日付です（%.7s は %d 日までです）。")
+HY_MSG_ENTRY(DATE_TOO_EARLY, "%s: %s is before 1873, the first date the form can print in the Japanese calendar",
+             "%sの「%s」は 1873年（明治6年）より前で、和暦で印刷できません。")
+HY_MSG_ENTRY(INT_NOT_NUMBER, "%s must be a whole number, not '%s'",
+             "%sには数字だけを書いてください（例: 12）。「%s」は数として読めません。")
+HY_MSG_ENTRY(INT_NOT_SCALAR, "%s must be a whole number, not %s",
+             "%sには数字だけを書いてください（例: 12。いまは%sです）。")
+HY_MSG_ENTRY(CHOICE_KIND, "%s must be one option written as a text, not %s",
+             "%sには選択肢を一つだけ、そのまま書いてください（いまは%sです）。")
+HY_MSG_ENTRY(CHOICE_NOT_OPTION, "%s: '%s' is not an option; the options are: %s",
+             "%sの「%s」は選択肢にありません。次のどれか一つをそのまま書いてください: %s")
+HY_MSG_ENTRY(COUNT_CONTRADICTS_1, "%s says %s but %s lists %zu entry",
+             "%sは %s 件となっていますが、%sには %zu 件書かれています。件数を合わせてください。")
+HY_MSG_ENTRY(COUNT_CONTRADICTS, "%s says %s but %s lists %zu entries",
+             "%sは %s 件となっていますが、%sには %zu 件書かれています。件数を合わせてください。")
+HY_MSG_ENTRY(CHECK_ITEM_KIND,
+             "%s: each checked item is a text, or a one-entry mapping {item: text} for an item with a parenthesis; this is %s",
+             "%sのチェックする項目は、一つずつ「- 項目名」と書いてください。括弧の中を書く項目は「- 項目名: 括弧の中の文」です（いまは%sです）。")
+HY_MSG_ENTRY(KIND_MAP_SEVERAL, "a mapping of several entries", "一行に複数の「項目: 値」")
+HY_MSG_ENTRY(CHECK_ITEM_DYM, "%s: '%s' is not an item of the checkbox list; did you mean '%s'?",
+             "%sのチェック項目に「%s」はありません。「%s」の書き間違いではありませんか。")
+HY_MSG_ENTRY(CHECK_ITEM_LIST, "%s: '%s' is not an item of the checkbox list; the items are: %s",
+             "%sのチェック項目に「%s」はありません。次の中から書いてください: %s")
+HY_MSG_ENTRY(CHECK_NO_PAREN, "%s: '%s' has no parenthesis to fill in; write it as a plain item (- %s)",
+             "%sの「%s」には括弧の記入欄がありません。「- %s」とだけ書いてください。")
+HY_MSG_ENTRY(CHECK_TWICE, "%s: '%s' is checked twice; give it once",
+             "%sの「%s」が二回書かれています。一回だけ書いてください。")
+HY_MSG_ENTRY(CHECK_GIVEN_TWICE, "%s: '%s' is given twice; give it once",
+             "%sの「%s」が二回書かれています。一回だけ書いてください。")
+HY_MSG_ENTRY(CHECKS_IS_TEXT, "%s must be a list of the checked items, not a text (for one item write [%s])",
+             "%sはチェックする項目を「- 」で始まる行に一つずつ書いてください（一つだけなら [%s] と書けます）。")
+HY_MSG_ENTRY(CHECKS_KIND, "%s must be a list of the checked items, not %s",
+             "%sはチェックする項目を「- 」で始まる行に一つずつ書いてください（いまは%sです）。")
+HY_MSG_ENTRY(FLAG_NOT_BOOL, "%s: '%s' is a checkbox: write true or false (without quotes)",
+             "%sの「%s」はチェック欄です。チェックするなら true、しないなら false と書いてください（引用符は付けません）。")
+HY_MSG_ENTRY(BLOCK_KIND, "a block of 記録項目 is a text or a mapping (見出し, 本文, 列数, 項目), not %s",
+             "記録項目の一つのまとまりは、文章か、見出し・本文・列数・項目を「項目: 値」の形で書いたものにしてください（いまは%sです）。")
+HY_MSG_ENTRY(BLOCK_COLUMNS, "'列数' must be a number from 1 to 8, not %s",
+             "「列数」には 1 から 8 までの数を書いてください（いまは%sです）。")
+HY_MSG_ENTRY(BLOCK_COLUMNS_NOT, "'列数' must be a number from 1 to 8, not '%s'",
+             "「列数」には 1 から 8 までの数を書いてください（「%s」は使えません）。")
+HY_MSG_ENTRY(BLOCK_ITEMS_KIND, "'項目' must be a list of texts, not %s",
+             "「項目」は「- 」で始まる行に一つずつ書いてください（いまは%sです）。")
+HY_MSG_ENTRY(BLOCKS_KIND, "%s must be a text or a list of blocks, not %s",
+             "%sには文章か、まとまりごとに「- 」で始まる並びを書いてください（いまは%sです）。")
+HY_MSG_ENTRY(STYLE_KIND, "'%s' must be a mapping (元年表記: 元年 or 1年), not %s",
+             "「%s」の下には「元年表記: 元年」か「元年表記: 1年」を字下げして書いてください（いまは%sです）。")
+HY_MSG_ENTRY(STYLE_GANNEN, "'元年表記' must be 元年 or 1年",
+             "「元年表記」には 元年 か 1年 のどちらかを書いてください。")
+
+/* ---- reading the file (yaml_load.c) ---- */
+HY_MSG_ENTRY(UTF16, "the file is UTF-16 text; save it as UTF-8",
+             "ファイルが UTF-16 で保存されています。文字コードを UTF-8 にして保存し直してください。")
+HY_MSG_ENTRY(BAD_UTF8_SJIS, "invalid UTF-8 (byte%s %s); save the file as UTF-8 text (Shift_JIS and other encodings are not accepted)",
+             "UTF-8 として読めない文字があります（バイト%s %s）。文字コードを UTF-8 にして保存し直してください（Shift_JIS などは読めません）。")
+HY_MSG_ENTRY(CHAR_NUL, "a NUL character (U+0000)", "NUL 文字（U+0000）")
+HY_MSG_ENTRY(CHAR_CONTROL, "a control character", "制御文字")
+HY_MSG_ENTRY(CHAR_BOM, "a byte order mark (U+FEFF) that is not at the start of the file",
+             "ファイルの先頭以外にある BOM（U+FEFF）")
+HY_MSG_ENTRY(CHAR_NONCHAR, "a non-character", "文字として使えない符号")
+HY_MSG_ENTRY(FILE_CONTAINS, "the file contains %s; remove it",
+             "ファイルに%sが含まれています。取り除いてください。")
+HY_MSG_ENTRY(FILE_CONTAINS_CP, "the file contains %s (U+%04X); remove it",
+             "ファイルに%s（U+%04X）が含まれています。取り除いてください。")
+HY_MSG_ENTRY(KEY_NOT_TEXT, "a mapping key must be a plain text, not %s",
+             "項目名には文字だけを書いてください（いまは%sです）。")
+HY_MSG_ENTRY(DUPLICATE_KEY, "duplicate key '%s' (first given at line %d, column %d); give each key once",
+             "項目「%s」が二度書かれています（最初は %d 行目 %d 文字目）。一度だけ書いてください。")
+HY_MSG_ENTRY(TOO_MANY_NODES, "the file holds more than %d values (keys, texts, lists and mappings), the limit for one file",
+             "ファイルに書かれた値が %d 個を超えています。一つのファイルに書けるのはここまでです。")
+HY_MSG_ENTRY(TOO_DEEP, "lists and mappings are nested more than %d levels deep here, the limit",
+             "ここで字下げの入れ子が %d 段を超えています。これ以上は深くできません。")
+HY_MSG_ENTRY(ESCAPE_BAD_CHAR, "this text contains %s, written as the escape \"%s\"; remove it",
+             "この文に%sが「%s」の形で書かれています。取り除いてください。")
+HY_MSG_ENTRY(SECOND_DOCUMENT, "a second YAML document starts here; a file holds one document (remove the '---' or '...' line)",
+             "ここから二つ目の文書が始まっています。一つのファイルには一つの文書だけを書いてください（「---」か「...」の行を消してください）。")
+HY_MSG_ENTRY(ALIAS, "aliases (*%s) are not allowed: write the value out in full (a text that starts with '*' must be quoted)",
+             "「*%s」のような参照は使えません。値をそのまま書いてください（「*」で始まる文は \"…\" で囲んでください）。")
+HY_MSG_ENTRY(ANCHOR, "anchors (&%s) are not allowed (a text that starts with '&' must be quoted)",
+             "「&%s」のような目印は使えません（「&」で始まる文は \"…\" で囲んでください）。")
+HY_MSG_ENTRY(TAG, "tags (%s) are not allowed (a text that starts with '!' must be quoted)",
+             "「%s」のような型の指定は使えません（「!」で始まる文は \"…\" で囲んでください）。")
+HY_MSG_ENTRY(READER_ERROR, "%s; the file must be UTF-8 text",
+             "ファイルを読めません（%s）。文字コードを UTF-8 にして保存してください。")
+HY_MSG_ENTRY(CANNOT_READ_YAML, "cannot read the YAML (%s)", "文書を読めません（%s）。")
+HY_MSG_ENTRY(TAB_INDENT, "YAML syntax: a tab in the indentation; indent with spaces only",
+             "字下げにタブが使われています。字下げは半角スペースだけで行ってください。")
+/* A syntax error: libyaml's problem (English), where the open part started, and a hint. */
+HY_MSG_ENTRY(SYNTAX, "YAML syntax: %s%s%s", "書き方に誤りがあります%s%s%s。")
+HY_MSG_ENTRY(SYNTAX_OPEN, " (in %s that starts at line %d, column %d)",
+             "（%sが %d 行目 %d 文字目から始まっています）")
+HY_MSG_ENTRY(SYNTAX_HINT, "; %s", "。%s")
+HY_MSG_ENTRY(FILE_TOO_BIG_YAML, "the file is %zu bytes; the limit is %u bytes (%u MiB)",
+             "ファイルが %zu バイトあります。読めるのは %u バイト（%u MiB）までです。")
+
+/* ---- the command line (main.c) ---- */
+HY_MSG_ENTRY(OK_PAGE, "OK: %s: %d page", "OK: %s: %dページ")
+HY_MSG_ENTRY(OK_PAGES, "OK: %s: %d pages", "OK: %s: %dページ")
+HY_MSG_ENTRY(LANG_BAD, "--lang takes ja or en, not '%s'", "--lang には ja か en を指定してください（「%s」は使えません）。")
+
+/* ---- the engine (render.c, typeset.c, form.c, placeholder.c) ---- */
+HY_MSG_ENTRY(FORM_NO_DIR, "unknown %s '%s': no layout in %s (cannot read the directory)",
+             "%s「%s」の様式定義が見つかりません（%s を読めません）。")
+HY_MSG_ENTRY(FORM_UNKNOWN_DYM, "unknown %s '%s': no layout in %s has this kind; did you mean '%s'? (known: %s)",
+             "%s「%s」という様式はありません（%s の中を探しました）。「%s」の書き間違いではありませんか（使える様式: %s）。")
+HY_MSG_ENTRY(FORM_UNKNOWN, "unknown %s '%s': no layout in %s has this kind (known: %s)",
+             "%s「%s」という様式はありません（%s の中を探しました。使える様式: %s）。")
+HY_MSG_ENTRY(NONE_WORD, "none", "なし")
+HY_MSG_ENTRY(VS_ALONE, "variation selector U+%04X follows no character it can vary",
+             "異体字セレクタ U+%04X の前に、対応する文字がありません。取り除いてください。")
+HY_MSG_ENTRY(CHAR_NO_FONT, "character U+%04X '%s' is in none of the configured fonts (tried %s)",
+             "文字 U+%04X「%s」は、どのフォントにもないため印刷できません（試したフォント: %s）。別の文字に置き換えてください。")
+HY_MSG_ENTRY(VARIANT_NO_FONT, "the variant U+%04X U+%04X of '%s' is in none of the configured fonts (tried %s)",
+             "「%3$s」の異体字（U+%1$04X U+%2$04X）は、どのフォントにもないため印刷できません（試したフォント: %4$s）。")
+HY_MSG_ENTRY(TOO_MANY_MARKS, "%zu combining marks (U+%04X …) follow the character '%s'; at most %d can be printed on one character (a longer stack would run out of its cell)",
+             "文字「%3$s」に結合文字が %1$zu 個（U+%2$04X …）付いています。一つの文字に付けて印刷できるのは %4$d 個までです。")
+HY_MSG_ENTRY(TOO_MANY_PAGES, "the document needs more than %d pages, the most hyoka prints; the pages run out at this item",
+             "文書が %d ページを超えます。hyoka が印刷できるのはここまでで、この項目でページが尽きます。")
+HY_MSG_ENTRY(TODO_LEFT, "%s still says '%s': write what belongs there in its place",
+             "%sが「%s」のままです。書くべき内容に置き換えてください。")
+HY_MSG_ENTRY(TODO_MORE, "%zu more places still say '%s'", "ほかに %zu か所が「%s」のままです。")
+HY_MSG_ENTRY(THIS_ITEM, "this item", "この項目")
+
+/* ---- forgiving input: YAML traps (yaml_traps.c, yaml_load.c), spellings and dates (canon.c, date.c) ---- */
+HY_MSG_ENTRY(TRAP_IDEOGRAPHIC_SPACE, "a full-width space (U+3000) in the indentation; indent with half-width spaces only%.0s%.0s",
+             "字下げに全角スペースが使われています。字下げは半角スペースだけで行ってください。%.0s%.0s")
+HY_MSG_ENTRY(TRAP_NBSP, "a no-break space (U+00A0) in the indentation; indent with ordinary half-width spaces only%.0s%.0s",
+             "字下げに特殊な空白（ノーブレークスペース U+00A0）が使われています。普通の半角スペースで字下げしてください。%.0s%.0s")
+HY_MSG_ENTRY(TRAP_FULLWIDTH_COLON, "a full-width '：' after '%s'; after a key type a half-width ':' and a space ('%s: …')",
+             "「%s」の後ろのコロンが全角の「：」です。項目名の後ろには半角の「:」と空白を書いてください（「%s: …」）。")
+HY_MSG_ENTRY(TRAP_NO_SPACE_COLON, "a space is needed after the ':' of '%s' ('%s: …'); without it the line is one text, not a key and its value",
+             "「%s」の「:」の後ろに半角の空白が必要です（「%s: …」）。空白がないと、この行全体が一つの文として読まれます。")
+HY_MSG_ENTRY(TRAP_NO_SPACE_DASH, "a space is needed after '-' to start a list item ('- %s')%.0s",
+             "箇条の「-」の後ろに半角の空白が必要です（「- %s」）。%.0s")
+HY_MSG_ENTRY(TRAP_FULLWIDTH_DASH, "a full-width '%s' does not start a list item; type a half-width '-' and a space%.0s",
+             "全角の「%s」では箇条になりません。半角の「-」と空白を書いてください。%.0s")
+HY_MSG_ENTRY(TRAP_FLOW_THEN_TEXT, "this value starts with '%s', so YAML reads it as a list or mapping, but text follows it on the line; if the value is a text, put all of it in quotes (\"…\")%.0s",
+             "この値は「%s」で始まるため、文ではなく並びや組として読まれますが、同じ行に続きの文があります。文として書くなら、値全体を \"…\" で囲んでください。%.0s")
+HY_MSG_ENTRY(HASH_CUTS_TEXT, "the text is cut short here: ' #' starts a YAML comment, so '%s%s' would be printed without the rest of the line; put the whole value in quotes (\"…\") to keep the '#', or move the comment to a line of its own",
+             "ここで文が切れてしまいます。空白の後の「#」から行末まではメモ（コメント）として読み飛ばされるため、「%s%s」までしか印刷されません。「#」も印刷するには値全体を \"…\" で囲んでください。メモなら別の行に書いてください。")
+HY_MSG_ENTRY(TEXT_BAD_UTF8, "invalid UTF-8 in this text%s", "この文に UTF-8 として読めない文字があります%s。")
+HY_MSG_ENTRY(SAME_ITEM_TWICE, "'%s' is the same item as '%s' (line %d, column %d); give it once",
+             "「%s」は「%s」（%d 行目 %d 文字目）と同じ項目です。一度だけ書いてください。")
+HY_MSG_ENTRY(NOT_A_DATE, "'%s': %s is not a date (%s)", "「%s」の「%s」はありえない日付です（%s）。")
+HY_MSG_ENTRY(CHECK_MARK_BAD, "'%s' says whether the item is checked: write %s (not checked) or %s",
+             "「%s」にはチェックの有無を書きます。チェックしないなら %s、するなら %s と書いてください。")
+HY_MSG_ENTRY(WHY_ERA_YEAR0, "%s has no year 0: its first year is 元年", "%sに0年はありません。最初の年は元年です")
+HY_MSG_ENTRY(WHY_NO_MONTH, "there is no month %d", "%d月はありません")
+HY_MSG_ENTRY(WHY_ERA_DAYS, "%s%d年%d月 has %d days", "%s%d年%d月は %d 日までです")
+HY_MSG_ENTRY(WHY_DAYS, "%04d-%02d has %d days", "%04d-%02d は %d 日までです")
+HY_MSG_ENTRY(WHY_ERA_BEGAN, "%s began on %04d-%02d-%02d (%s元年%d月%d日)", "%sは %04d-%02d-%02d（%s元年%d月%d日）に始まります")
+HY_MSG_ENTRY(WHY_ERA_ENDED, "%s ended on %04d-%02d-%02d (%s%d年%d月%d日)", "%sは %04d-%02d-%02d（%s%d年%d月%d日）に終わっています")
