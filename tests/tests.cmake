@@ -96,3 +96,7 @@ foreach(doc 001-meguro-kaigo 002-chiba-kenshin 004-sakai-kodomo)
             ${CMAKE_SOURCE_DIR}/layouts/juten.yaml ${CMAKE_SOURCE_DIR}/examples/${doc}.yaml
             ${CMAKE_BINARY_DIR}/variants)
 endforeach()
+
+# The language of the messages: locale variables and --lang (tests/test_lang.sh).
+add_test(NAME lang COMMAND sh ${CMAKE_SOURCE_DIR}/tests/test_lang.sh $<TARGET_FILE:hyoka> ${CMAKE_SOURCE_DIR})
+set_tests_properties(lang PROPERTIES TIMEOUT 60)
