@@ -151,7 +151,7 @@ static void set_text(yl_doc *doc, yl_node *n, const char *text)
 /* A choice, a checkbox item or a date under key `key`, in the form's spelling. Each layout node
  * with that key is a candidate (a key may be a choice in one part and checks in another: the
  * YAML shape tells them apart). */
-static bool canon_value(const names_t *ns, yl_doc *doc, const char *key, yl_node *v, hy_diags *d)
+static bool canon_value(const names_t *ns, yl_doc *doc, const char *key, yl_node *v)
 {
     hy_vec cands = {0};
     bool date = false;
@@ -193,10 +193,8 @@ static bool canon_value(const names_t *ns, yl_doc *doc, const char *key, yl_node
             if (dt.d) snprintf(iso, sizeof iso, "%04d-%02d-%02d", dt.y, dt.m, dt.d);
             else snprintf(iso, sizeof iso, "%04d-%02d", dt.y, dt.m);
             set_text(doc, v, iso);
-        } else if (why[0]) {
-            hy_diag_msg(d, doc->file, v->line, v->col, HY_M_NOT_A_DATE, key, v->str, why);
-            ok = false;
         }
+        /* An impossible date is left as written: the model reports it, naming its item. */
     }
     hy_vec_free(&cands);
     return ok;
@@ -223,7 +221,7 @@ static bool canon_node(const names_t *ns, yl_doc *doc, yl_node *n, hy_diags *d)
                 }
             set_text(doc, k, name);
         }
-        if (found && found->valued) ok &= canon_value(ns, doc, k->str, n->vals[i], d);
+        if (found && found->valued) ok &= canon_value(ns, doc, k->str, n->vals[i]);
         ok &= canon_node(ns, doc, n->vals[i], d);
     }
     return ok;

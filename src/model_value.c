@@ -4,6 +4,7 @@
 #include "model_bind.h"
 
 #include "canon.h"
+#include "date.h"
 #include "era.h"
 #include "match.h"
 
@@ -37,27 +38,6 @@ static long int_value(const char *s)
 
 /* ---- dates ---------------------------------------------------------------------------- */
 
-/* Reports why a text in the date format is not a date ("there is no month 13"); false when
- * it is not in the date format at all. */
-static bool date_problem(mb_ctx *c, const yl_node *n, const char *name)
-{
-    const char *s = n->str;
-    size_t len = strlen(s);
-    for (size_t i = 0; i < len; i++)
-        if (!((i == 4 || i == 7) ? s[i] == '-' : s[i] >= '0' && s[i] <= '9')) return false;
-    if (len != 7 && len != 10) return false;
-    int y = atoi(s), m = atoi(s + 5), d = len == 10 ? atoi(s + 8) : 1;
-    if (m < 1 || m > 12) {
-        mb_err(c, n, HY_M_DATE_NO_MONTH, name, s, m);
-        return true;
-    }
-    if (d < 1 || d > hy_era_days_in_month(y, m)) {
-        mb_err(c, n, HY_M_DATE_NO_DAY, name, s, s, hy_era_days_in_month(y, m));
-        return true;
-    }
-    return false;
-}
-
 static void check_date(mb_ctx *c, const yl_node *n, const char *name)
 {
     if (n->kind != YL_SCALAR) {
@@ -68,7 +48,13 @@ static void check_date(mb_ctx *c, const yl_node *n, const char *name)
     hy_date dt;
     char buf[64];
     if (!hy_date_parse(n->str, &dt)) {
-        if (!date_problem(c, n, name)) mb_err(c, n, HY_M_DATE_FORMAT, name, n->str);
+        /* Written as a date in one of the forms (ISO, 2025/1/31, era) but impossible: why. */
+        char why[160];
+        hy_date any;
+        if (!hy_date_read(n->str, &any, why, sizeof why) && why[0])
+            mb_err(c, n, HY_M_DATE_IMPOSSIBLE, name, n->str, why);
+        else
+            mb_err(c, n, HY_M_DATE_FORMAT, name, n->str);
     } else if (!hy_date_format(dt, "元年", buf, sizeof buf)) {
         mb_err(c, n, HY_M_DATE_TOO_EARLY, name, n->str);
     }

@@ -67,12 +67,9 @@ HY_MSG_ENTRY(WANT_TEXT, "%s must be a text, not %s",
              "%sには文字を書いてください（いまは%sです）。")
 HY_MSG_ENTRY(DATE_KIND, "%s must be a date written YYYY-MM-DD (or YYYY-MM), not %s",
              "%sには日付を 2025-01-31 のように書いてください（いまは%sです）。")
-HY_MSG_ENTRY(DATE_FORMAT, "%s must be a date written YYYY-MM-DD (or YYYY-MM), not '%s'",
-             "%sの「%s」は日付として読めません。2025-01-31 のように書いてください。")
-HY_MSG_ENTRY(DATE_NO_MONTH, "%s: %s is not a date (there is no month %d)",
-             "%sの「%s」はありえない日付です（%d月はありません）。")
-HY_MSG_ENTRY(DATE_NO_DAY, "%s: %s is not a date (%.7s has %d days)",
-             "%sの「%s」はありえない日付です（%.7s は %d 日までです）。")
+HY_MSG_ENTRY(DATE_FORMAT, "%s must be a date written YYYY-MM-DD (or YYYY-MM, 2025/1/31, 令和7年1月31日), not '%s'",
+             "%sの「%s」は日付として読めません。2025-01-31、2025/1/31、令和7年1月31日 のように書いてください。")
+HY_MSG_ENTRY(DATE_IMPOSSIBLE, "%s: %s is not a date (%s)", "%sの「%s」はありえない日付です（%s）。")
 HY_MSG_ENTRY(DATE_TOO_EARLY, "%s: %s is before 1873, the first date the form can print in the Japanese calendar",
              "%sの「%s」は 1873年（明治6年）より前で、和暦で印刷できません。")
 HY_MSG_ENTRY(INT_NOT_NUMBER, "%s must be a whole number, not '%s'",
@@ -131,6 +128,8 @@ HY_MSG_ENTRY(CHAR_NUL, "a NUL character (U+0000)", "NUL 文字（U+0000）")
 HY_MSG_ENTRY(CHAR_CONTROL, "a control character", "制御文字")
 HY_MSG_ENTRY(CHAR_BOM, "a byte order mark (U+FEFF) that is not at the start of the file",
              "ファイルの先頭以外にある BOM（U+FEFF）")
+HY_MSG_ENTRY(CHAR_LS, "an invisible line separator", "目に見えない行区切り文字")
+HY_MSG_ENTRY(CHAR_PS, "an invisible paragraph separator", "目に見えない段落区切り文字")
 HY_MSG_ENTRY(CHAR_NONCHAR, "a non-character", "文字として使えない符号")
 HY_MSG_ENTRY(FILE_CONTAINS, "the file contains %s; remove it",
              "ファイルに%sが含まれています。取り除いてください。")
@@ -215,7 +214,6 @@ HY_MSG_ENTRY(HASH_CUTS_TEXT, "the text is cut short here: ' #' starts a YAML com
 HY_MSG_ENTRY(TEXT_BAD_UTF8, "invalid UTF-8 in this text%s", "この文に UTF-8 として読めない文字があります%s。")
 HY_MSG_ENTRY(SAME_ITEM_TWICE, "'%s' is the same item as '%s' (line %d, column %d); give it once",
              "「%s」は「%s」（%d 行目 %d 文字目）と同じ項目です。一度だけ書いてください。")
-HY_MSG_ENTRY(NOT_A_DATE, "'%s': %s is not a date (%s)", "「%s」の「%s」はありえない日付です（%s）。")
 HY_MSG_ENTRY(CHECK_MARK_BAD, "'%s' says whether the item is checked: write %s (not checked) or %s",
              "「%s」にはチェックの有無を書きます。チェックしないなら %s、するなら %s と書いてください。")
 HY_MSG_ENTRY(WHY_ERA_YEAR0, "%s has no year 0: its first year is 元年", "%sに0年はありません。最初の年は元年です")

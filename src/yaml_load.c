@@ -135,8 +135,8 @@ static bool check_encoding(const char *name, const char *data, size_t len, hy_di
         /* YAML ends a line at U+2028 and U+2029, editors do not: every later line number would
          * be off. Refused like NEL, at their own position, when typed in the file (written as
          * the escapes \L and \P in double quotes they are a text's own characters). */
-        if (cp == 0x2028) why = "an invisible line separator";
-        if (cp == 0x2029) why = "an invisible paragraph separator";
+        if (cp == 0x2028) why = hy_msg(HY_M_CHAR_LS);
+        if (cp == 0x2029) why = hy_msg(HY_M_CHAR_PS);
         if (why) {
             if (cp == 0xFEFF || cp == 0)
                 hy_diag_msg(d, name, line, col, HY_M_FILE_CONTAINS, why);
