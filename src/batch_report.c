@@ -135,15 +135,20 @@ static void json_str(hy_buf *b, const char *s)
     hy_buf_puts(b, "\"");
 }
 
-/* The diagnostics text as a JSON array, one string per line. */
-static void json_lines(hy_buf *b, const char *text)
+/* The lines of the diagnostics text that are warnings (`file:line:col: warning: …`, diag.c's
+ * format) or, when `warnings` is false, the others, as a JSON array of strings. */
+static void json_lines(hy_buf *b, const char *text, bool warnings)
 {
     hy_buf_puts(b, "[");
+    bool first = true;
     for (const char *s = text; s && *s;) {
         size_t n = strcspn(s, "\n");
         char *line = hy_xasprintf("%.*s", (int)n, s);
-        if (s != text) hy_buf_puts(b, ", ");
-        json_str(b, line);
+        if ((strstr(line, ": warning: ") != NULL) == warnings) {
+            if (!first) hy_buf_puts(b, ", ");
+            json_str(b, line);
+            first = false;
+        }
         free(line);
         s += n + (s[n] == '\n');
     }
@@ -181,7 +186,9 @@ static void json_doc(hy_buf *b, const bt_doc *d, bool last)
     json_str(b, d->out);
     hy_buf_printf(b, ", \"status\": \"%s\", \"pages\": %d, \"bytes\": %lld, \"ms\": %.1f, \"errors\": ",
                   status_name[d->status], d->pages, (long long)d->bytes, d->ms);
-    json_lines(b, d->errors);
+    json_lines(b, d->errors, false);
+    hy_buf_puts(b, ", \"warnings\": ");
+    json_lines(b, d->errors, true);
     hy_buf_puts(b, last ? "}\n" : "},\n");
 }
 

@@ -62,6 +62,16 @@ void hy_diag_msg_warn(hy_diags *d, const char *file, int line, int col, hy_msg_i
     va_end(ap);
 }
 
+size_t hy_diags_promote(hy_diags *d)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < d->n; i++) {
+        n += d->items[i].warning;
+        d->items[i].warning = false;
+    }
+    return n;
+}
+
 size_t hy_diags_errors(const hy_diags *d)
 {
     size_t n = 0;

@@ -43,6 +43,8 @@ char *hy_diag_escape(const char *s);
  * not count it; hy_diags_errors does not either). */
 void hy_diag_warn(hy_diags *d, const char *file, int line, int col, const char *fmt, ...)
     __attribute__((format(printf, 5, 6)));
+/* Turns every warning into an error (--strict); returns how many there were. */
+size_t hy_diags_promote(hy_diags *d);
 /* Number of diagnostics that are errors. */
 size_t hy_diags_errors(const hy_diags *d);
 /* Writes every diagnostic as `file:line:col: error: msg\n` (or `warning:`) to the stream (a FILE *). */

@@ -11,6 +11,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "layout_rules.h"
+
 static const char *const KIND_NAMES[LK_COUNT_] = {
     [LK_SECTION] = "section", [LK_HEAD] = "head",     [LK_TEXT] = "text",     [LK_DATE] = "date",
     [LK_INT] = "int",         [LK_CHOICE] = "choice", [LK_CHECKS] = "checks", [LK_SPAN] = "span",
@@ -23,19 +25,20 @@ static const char *const KIND_NAMES[LK_COUNT_] = {
 static const char *const NODE_ATTRS[] = {
     "kind", "key", "label", "title", "text", "bookmark", "align", "new_page", "wide", "required",
     "repeat", "multi", "value", "options", "list", "count", "count_of", "checks", "lines", "rows",
-    "cells", "columns", "max", "min_rows", "ranges", "width", "labels_from", "label2_from", NULL,
+    "cells", "columns", "max", "min_rows", "ranges", "width", "labels_from", "label2_from",
+    "none_option", "none_check", "governs", "expected", NULL,
 };
 
 /* What each node kind reads (docs/layout.md): the attributes it must have, and the others it
  * may have (space-separated). A fields cell and a table column also take `width` (required),
  * a table column `repeat`, `multi`, `labels_from` and `label2_from`. */
 static const struct { const char *needs, *may; } KIND_ATTRS[LK_COUNT_] = {
-    [LK_SECTION] = {"rows", "key title bookmark new_page"},
-    [LK_HEAD] = {"label", "key checks rows new_page"},
+    [LK_SECTION] = {"rows", "key title bookmark new_page expected"},
+    [LK_HEAD] = {"label", "key checks rows new_page none_check governs"},
     [LK_TEXT] = {"key", "label wide required"},
     [LK_DATE] = {"key", "label wide required"},
     [LK_INT] = {"key", "label wide required"},
-    [LK_CHOICE] = {"key options", "label wide required count count_of"},
+    [LK_CHOICE] = {"key options", "label wide required count count_of none_option governs"},
     [LK_CHECKS] = {"key list", "label wide required"},
     [LK_SPAN] = {"label rows", "value"},
     [LK_GROUP] = {"key label rows", "title max min_rows ranges required"},
@@ -292,6 +295,11 @@ static lay_node *parse_node(ctx *c, const yl_node *m, int depth, node_role role)
     parse_ranges(c, ln, m);
     ln->lines = strs_of(c, m, "lines", &ln->n_lines);
     ln->head_checks = strs_of(c, m, "checks", &ln->n_head_checks);
+    ln->expected = cfg_bool(&c->cfg, m, "expected");
+    ln->none_option = cfg_str(&c->cfg, m, "none_option");
+    ln->none_check = cfg_str(&c->cfg, m, "none_check");
+    ln->governs = strs_of(c, m, "governs", &ln->n_governs);
+    lay_rules_node(&c->cfg, ln, m);
     parse_value(c, ln, m, depth);
     if (ln->kind == LK_GROUP) ln->title_key = ln->title;
     node_role sub = ln->kind == LK_FIELDS ? ROLE_CELL : ln->kind == LK_TABLE ? ROLE_COLUMN : ROLE_ROW;
@@ -547,6 +555,7 @@ bool lay_load(const char *path, lay_form *f, hy_diags *d)
     f->root.kind = LK_SECTION;
     f->root.rows = parse_list(&c, root, "body", &f->root.n_rows, 0, ROLE_ROW);
     if (!f->root.n_rows && c.cfg.ok) cfg_error(&c.cfg, root, "'body' is empty or missing");
+    if (c.cfg.ok) lay_rules_tree(&c.cfg, &f->root);
     return c.cfg.ok;
 }
 

@@ -74,6 +74,14 @@ struct lay_node {
     size_t n_ranges;
     double width;
     const char *labels_from, *label2_from;
+    /* Consistency of answers (layout_rules.h, docs/layout.md): a choice whose option
+     * `none_option` (委託しない), or a heading whose checkbox `none_check` is checked, means
+     * "none": the items `governs` names (keys in the same mapping) should then be blank. A
+     * section that is `expected` is warned about when the document leaves it out. */
+    const char *none_option, *none_check;
+    const char **governs;
+    size_t n_governs;
+    bool expected;
     int line, col;          /* position in the layout file */
 };
 

@@ -48,6 +48,8 @@ static const char render_help[] =
     "  --watermark TEXT    light diagonal watermark on every page (案, 委員限り)\n"
     "  --layouts DIR       layout files (default: $HYOKA_LAYOUTS or the installed layouts)\n"
     "  --fonts FILE        fonts configuration (default: $HYOKA_FONTS or the installed one)\n"
+    "  --strict            warnings (contradicting answers, missing parts) are errors\n"
+    "  --lang ja|en        the language of the messages (default: from LC_ALL, LC_MESSAGES, LANG)\n"
     "  -h, --help          this help\n"
     "exit status: 0 written, 1 the output could not be written, 2 the document has errors\n"
     "(nothing written) or the command line is wrong.\n"
@@ -59,6 +61,8 @@ static const char check_help[] =
     "'OK: FILE: N pages' on standard output for each valid document and the errors on\n"
     "standard error. IN may be '-' (standard input).\n"
     "  --stamp TEXT, --watermark TEXT, --layouts DIR, --fonts FILE   as for render\n"
+    "  --strict            warnings (contradicting answers, missing parts) are errors\n"
+    "  --lang ja|en        the language of the messages (default: from LC_ALL, LC_MESSAGES, LANG)\n"
     "  -h, --help          this help\n"
     "exit status: 0 all valid, 2 some document has errors or the command line is wrong.\n";
 
@@ -98,6 +102,7 @@ typedef struct {
     const char *out, *stamp, *watermark, *layouts, *fonts;
     const char **inputs;
     int n_inputs;
+    bool strict;        /* --strict */
 } cli;
 
 static const struct {
@@ -146,6 +151,10 @@ static int parse_cli(const char *cmd, const char *help, bool render, int argc, c
         }
         if (!strcmp(s, "--")) {
             options_end = true;
+            continue;
+        }
+        if (!strcmp(s, "--strict")) {
+            c->strict = true;
             continue;
         }
         const char *eq = !strncmp(s, "--", 2) ? strchr(s, '=') : NULL;
@@ -288,7 +297,7 @@ static int run_render_or_check(const char *cmd, int argc, char **argv)
     if (!rc && render && !c.out) c.out = out = default_output(c.inputs[0]);
     if (!rc && render && !out_ok(c.out, c.inputs, c.n_inputs)) rc = EXIT_USAGE;
     if (!rc) {
-        hy_render_options ro = {dd.layouts_dir, dd.fonts_file, c.stamp, c.watermark, source_date_epoch()};
+        hy_render_options ro = {dd.layouts_dir, dd.fonts_file, c.stamp, c.watermark, source_date_epoch(), c.strict};
         hy_engine *e = hy_engine_new(&ro);
         for (int i = 0; i < c.n_inputs; i++) {
             hy_diags d = {0};

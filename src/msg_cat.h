@@ -222,3 +222,13 @@ HY_MSG_ENTRY(WHY_ERA_DAYS, "%s%d年%d月 has %d days", "%s%d年%d月は %d 日�
 HY_MSG_ENTRY(WHY_DAYS, "%04d-%02d has %d days", "%04d-%02d は %d 日までです")
 HY_MSG_ENTRY(WHY_ERA_BEGAN, "%s began on %04d-%02d-%02d (%s元年%d月%d日)", "%sは %04d-%02d-%02d（%s元年%d月%d日）に始まります")
 HY_MSG_ENTRY(WHY_ERA_ENDED, "%s ended on %04d-%02d-%02d (%s%d年%d月%d日)", "%sは %04d-%02d-%02d（%s%d年%d月%d日）に終わっています")
+
+/* ---- answers that contradict each other, parts left out (model_check.c): warnings ---- */
+HY_MSG_ENTRY(NONE_BUT_FILLED, "%1$s is '%2$s', but %3$s is filled in: leave it blank, or change the answer '%2$s'",
+             "%1$sは「%2$s」ですが、%3$sが書かれています。こちらを空欄にするか、答えの「%2$s」を直してください。")
+HY_MSG_ENTRY(NONE_CHECKED_BUT_FILLED, "%1$s: '%2$s' is checked, but %3$s is filled in: leave it blank, or write '%2$s: false'",
+             "%1$sで「%2$s」にチェックしていますが、%3$sが書かれています。こちらを空欄にするか、「%2$s: false」にしてください。")
+HY_MSG_ENTRY(COUNT_MISSING, "%1$s: '%2$s' is not given, but %3$s lists %4$zu; write %2$s: %4$zu",
+             "%1$sの「%2$s」が書かれていません。「%3$s」は %4$zu 件あります。「%2$s: %4$zu」と書いてください。")
+HY_MSG_ENTRY(SOME_BUT_NONE, "%s is '%s', but no %s is listed", "%sは「%s」ですが、「%s」が一件も書かれていません。")
+HY_MSG_ENTRY(SECTION_MISSING, "%s is missing from the document", "%sがまるごと書かれていません。")

@@ -11,6 +11,7 @@
 #include "match.h"
 #include "model.h"
 #include "pdf_out.h"
+#include "model_check.h"
 #include "placeholder.h"
 #include "yaml_load.h"
 
@@ -165,6 +166,8 @@ static int layout_doc(hy_engine *e, yl_doc *doc, hy_model **model, hy_boxes *box
     /* the writer's spellings to the form's (canon.h), then check and bind */
     if (!form || !hy_canon(form, doc, d) || !(*model = hy_model_new(form, doc, d))) return HY_ERR_INPUT;
     hy_placeholders_warn(*model, d);
+    hy_model_check(*model, d);
+    if (e->opt.strict && hy_diags_promote(d)) return HY_ERR_INPUT;
     if (!(*fonts = get_fonts(e, form->font_role, d))) return HY_ERR_INPUT;
     hy_form_options fo = {e->opt.stamp, e->opt.watermark, NULL};
     if (!hy_form_layout(*model, *fonts, &fo, boxes, d)) return HY_ERR_INPUT;

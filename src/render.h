@@ -20,6 +20,7 @@ typedef struct {
     const char *stamp;         /* --stamp */
     const char *watermark;     /* --watermark */
     int64_t epoch;             /* SOURCE_DATE_EPOCH or -1 */
+    bool strict;               /* --strict: a warning about the document is an error */
 } hy_render_options;
 
 enum { HY_OK = 0, HY_ERR_OUTPUT = 1, HY_ERR_INPUT = 2 };

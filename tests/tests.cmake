@@ -100,3 +100,7 @@ endforeach()
 # The language of the messages: locale variables and --lang (tests/test_lang.sh).
 add_test(NAME lang COMMAND sh ${CMAKE_SOURCE_DIR}/tests/test_lang.sh $<TARGET_FILE:hyoka> ${CMAKE_SOURCE_DIR})
 set_tests_properties(lang PROPERTIES TIMEOUT 60)
+
+# The batch report lists each document's warnings apart from its errors.
+add_test(NAME batch_warnings COMMAND sh ${CMAKE_SOURCE_DIR}/tests/test_batch_warnings.sh $<TARGET_FILE:hyoka> ${CMAKE_SOURCE_DIR})
+set_tests_properties(batch_warnings PROPERTIES TIMEOUT 60)
