@@ -245,7 +245,7 @@ bool bt_report_write(const char *path, const bt_run_info *r)
     if (ok) {
         hy_buf b = {0};
         json_report(&b, r);
-        ok = hy_outfile_put(path, "the report", b.data, b.len, &d);
+        ok = hy_outfile_put(path, hy_msg(HY_M_WHAT_REPORT), b.data, b.len, &d);
         hy_buf_free(&b);
     }
     hy_diags_print(&d, stderr);

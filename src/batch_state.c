@@ -54,7 +54,7 @@ bool bt_env_digest(const hy_render_options *ro, uint64_t *out, hy_diags *d)
     h = fnv_str(fnv_str(h, ro->layouts_dir), ro->fonts_file);
     hy_vec files = {0};
     bool ok = lay_files(ro->layouts_dir, &files);
-    if (!ok) hy_diag_add(d, ro->layouts_dir, 0, 0, "cannot read the layouts directory: %s", strerror(errno));
+    if (!ok) hy_diag_msg(d, ro->layouts_dir, 0, 0, HY_M_LAYOUTS_DIR_UNREADABLE, strerror(errno));
     for (size_t i = 0; i < files.n; i++) {
         if (!readable(files.items[i], d)) ok = false;
         free(files.items[i]);
@@ -87,14 +87,14 @@ int bt_lock(int statefd, const char *statedir, const bt_opts *o, bool *busy, hy_
     struct stat st;
     if (fd < 0 || fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
         char *path = hy_xasprintf("%s/%s", statedir, name);
-        hy_diag_add(d, path, 0, 0, "cannot make the lock file: %s", fd < 0 ? strerror(errno) : "not a regular file");
+        hy_diag_msg(d, path, 0, 0, HY_M_LOCK_FILE_FAILED, fd < 0 ? strerror(errno) : hy_msg(HY_M_NOT_REGULAR));
         free(path);
         if (fd >= 0) close(fd);
         return -1;
     }
     if (flock(fd, LOCK_EX | LOCK_NB) != 0) {
         *busy = errno == EWOULDBLOCK;
-        if (!*busy) hy_diag_add(d, statedir, 0, 0, "cannot lock %s: %s", name, strerror(errno));
+        if (!*busy) hy_diag_msg(d, statedir, 0, 0, HY_M_LOCK_FAILED, name, strerror(errno));
         close(fd);
         return -1;
     }

@@ -128,8 +128,7 @@ static int run(const diff_args *a, const hy_render_options *ro, hy_diags *d)
     }
     for (size_t v = 1; ok && v < n; v++)
         if (models[v]->form != models[0]->form) {
-            hy_diag_add(d, docs[v].name, 0, 0, "its %s is '%s' but that of %s is '%s': only versions of one form compare",
-                        HY_KEY_FORM, models[v]->form->kind, docs[0].name, models[0]->form->kind);
+            hy_diag_msg(d, docs[v].name, 0, 0, HY_M_DIFF_OTHER_FORM, HY_KEY_FORM, models[v]->form->kind, docs[0].name, models[0]->form->kind);
             ok = false;
         }
     df_changes ch = {0};
@@ -157,7 +156,7 @@ static int run(const diff_args *a, const hy_render_options *ro, hy_diags *d)
         else if (!strcmp(a->format, "revision")) df_write_revision(&ch, &info, &out);
         else df_write_list(&ch, &info, &out);
         rc = HY_OK;
-        if (!hy_outfile_put(a->out ? a->out : "-", "the output", out.data ? out.data : "", out.len, d))
+        if (!hy_outfile_put(a->out ? a->out : "-", hy_msg(HY_M_WHAT_OUTPUT), out.data ? out.data : "", out.len, d))
             rc = HY_ERR_OUTPUT;
         hy_buf_free(&out);
     }

@@ -23,8 +23,7 @@ void di_free(di_doc *doc)
 
 static void too_big(const char *name, hy_diags *d)
 {
-    hy_diag_add(d, name, 0, 0, "the file is larger than %u MiB (%u bytes), the limit for one file",
-                YL_MAX_INPUT_BYTES >> 20, YL_MAX_INPUT_BYTES);
+    hy_diag_msg(d, name, 0, 0, HY_M_FILE_TOO_BIG_U, YL_MAX_INPUT_BYTES >> 20, YL_MAX_INPUT_BYTES);
 }
 
 /* Runs `git cat-file blob spec` with no shell; its output goes to out, the first line of its
@@ -109,13 +108,11 @@ static bool read_git(const char *spec, di_doc *out, hy_diags *d)
     if (rc == 0) return true;
     if (rc < 0 && errno == E2BIG) too_big(spec, d);
     else if (rc < 0)
-        hy_diag_add(d, spec, 0, 0, "git did not answer within %d seconds; the document was not read",
-                    DI_GIT_TIMEOUT);
+        hy_diag_msg(d, spec, 0, 0, HY_M_GIT_TIMEOUT, DI_GIT_TIMEOUT);
     else if (rc == 127)
-        hy_diag_add(d, spec, 0, 0, "there is no such file, and git (to read REV:path from a repository) could not be run");
+        hy_diag_msg(d, spec, 0, 0, HY_M_GIT_NOT_RUN);
     else
-        hy_diag_add(d, spec, 0, 0, "there is no such file, and git cannot read it as REV:path: %s",
-                    *err ? err : "git failed");
+        hy_diag_msg(d, spec, 0, 0, HY_M_GIT_FAILED, *err ? err : "git failed");
     return false;
 }
 

@@ -143,16 +143,14 @@ bool hy_fonts_load(hy_fontset *fs, const char *config_path, const char *role, hy
         for (size_t i = 0; i < cfg.root->n; i++)
             if (strcmp(cfg.root->items[i]->str, "fallback"))
                 hy_buf_printf(&roles, "%s%s", roles.len ? ", " : "", cfg.root->items[i]->str);
-        hy_diag_add(d, config_path, cfg.root->line, cfg.root->col,
-                    "fonts: no font role '%s' in the fonts file (the layout asks for it; the roles are: %s)", role,
-                    roles.data ? roles.data : "none");
+        hy_diag_msg(d, config_path, cfg.root->line, cfg.root->col, HY_M_FONT_NO_ROLE, role,
+                    roles.data ? roles.data : hy_msg(HY_M_NONE_WORD));
         hy_buf_free(&roles);
         ok = false;
     } else if (!add_first(fs, primary, &tried)) {
         hy_oom_probe();  /* fontconfig and FreeType do not always say why they failed */
-        hy_diag_add(d, config_path, primary->line, primary->col,
-                    "none of the fonts for '%s' is installed as a TrueType font (tried %s)", role,
-                    tried.data ? tried.data : "nothing");
+        hy_diag_msg(d, config_path, primary->line, primary->col, HY_M_FONT_NOT_INSTALLED, role,
+                    tried.data ? tried.data : hy_msg(HY_M_NONE_WORD));
         ok = false;
     }
     const yl_node *fb = yl_get(cfg.root, "fallback");

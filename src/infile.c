@@ -8,9 +8,9 @@
 
 static const char *kind_of(mode_t m)
 {
-    return S_ISDIR(m) ? "a directory; give the path of a YAML file" : S_ISFIFO(m) ? "a FIFO (named pipe), not a regular file"
-           : S_ISSOCK(m) ? "a socket, not a regular file" : S_ISCHR(m) || S_ISBLK(m) ? "a device, not a regular file"
-           : "not a regular file";
+    return hy_msg(S_ISDIR(m) ? HY_M_IS_DIR_GIVE_YAML : S_ISFIFO(m) ? HY_M_IS_FIFO_NOT_REG
+                  : S_ISSOCK(m) ? HY_M_IS_SOCKET_NOT_REG : S_ISCHR(m) || S_ISBLK(m) ? HY_M_IS_DEVICE_NOT_REG
+                  : HY_M_NOT_REGULAR);
 }
 
 bool hy_infile_read_fd(int fd, const char *name, size_t max, hy_buf *buf, hy_diags *d)
@@ -22,13 +22,12 @@ bool hy_infile_read_fd(int fd, const char *name, size_t max, hy_buf *buf, hy_dia
         ssize_t n = read(fd, chunk, sizeof chunk);
         if (n < 0 && errno == EINTR) continue;
         if (n < 0) {
-            hy_diag_add(d, name, 0, 0, "cannot read the file: %s", strerror(errno));
+            hy_diag_msg(d, name, 0, 0, HY_M_READ_FAILED, strerror(errno));
             return false;
         }
         if (n == 0) return true;
         if (buf->len - start + (size_t)n > max) {
-            hy_diag_add(d, name, 0, 0, "the file is larger than %zu MiB (%zu bytes), the limit for one file",
-                        max >> 20, max);
+            hy_diag_msg(d, name, 0, 0, HY_M_FILE_TOO_BIG, max >> 20, max);
             return false;
         }
         hy_buf_add(buf, chunk, (size_t)n);
@@ -45,14 +44,14 @@ bool hy_infile_read(const char *path, int flags, size_t max, hy_buf *buf, struct
                           : strerror(errno);
         struct stat l;
         if (errno == ENOENT && lstat(path, &l) == 0 && S_ISLNK(l.st_mode)) why = "a dangling symbolic link";
-        hy_diag_add(d, path, 0, 0, "cannot open the file: %s", why);
+        hy_diag_msg(d, path, 0, 0, HY_M_OPEN_FAILED, why);
         return false;
     }
     struct stat s;
     bool ok = fstat(fd, &s) == 0;
-    if (!ok) hy_diag_add(d, path, 0, 0, "cannot read the file: %s", strerror(errno));
+    if (!ok) hy_diag_msg(d, path, 0, 0, HY_M_READ_FAILED, strerror(errno));
     else if (S_ISDIR(s.st_mode) || (regular && !S_ISREG(s.st_mode))) {
-        hy_diag_add(d, path, 0, 0, "this is %s", kind_of(s.st_mode));
+        hy_diag_msg(d, path, 0, 0, HY_M_THIS_IS, kind_of(s.st_mode));
         ok = false;
     }
     if (ok && regular) fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) & ~O_NONBLOCK);

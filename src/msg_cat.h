@@ -232,3 +232,64 @@ HY_MSG_ENTRY(COUNT_MISSING, "%1$s: '%2$s' is not given, but %3$s lists %4$zu; wr
              "%1$sの「%2$s」が書かれていません。「%3$s」は %4$zu 件あります。「%2$s: %4$zu」と書いてください。")
 HY_MSG_ENTRY(SOME_BUT_NONE, "%s is '%s', but no %s is listed", "%sは「%s」ですが、「%s」が一件も書かれていません。")
 HY_MSG_ENTRY(SECTION_MISSING, "%s is missing from the document", "%sがまるごと書かれていません。")
+
+/* ---- files read and written (infile.c, outfile.c, docinput.c, pdf_out.c, batch) ---- */
+HY_MSG_ENTRY(READ_FAILED, "cannot read the file: %s", "ファイルを読めません（%s）。")
+HY_MSG_ENTRY(OPEN_FAILED, "cannot open the file: %s", "ファイルを開けません（%s）。")
+HY_MSG_ENTRY(FILE_TOO_BIG, "the file is larger than %zu MiB (%zu bytes), the limit for one file",
+             "ファイルが %zu MiB（%zu バイト）を超えています。一つのファイルはここまでです。")
+HY_MSG_ENTRY(FILE_TOO_BIG_U, "the file is larger than %u MiB (%u bytes), the limit for one file",
+             "ファイルが %u MiB（%u バイト）を超えています。一つのファイルはここまでです。")
+HY_MSG_ENTRY(THIS_IS, "this is %s", "これは%s。")
+HY_MSG_ENTRY(IS_DIR_GIVE_YAML, "a directory; give the path of a YAML file", "フォルダです。YAML ファイルのパスを指定してください")
+HY_MSG_ENTRY(IS_FIFO_NOT_REG, "a FIFO (named pipe), not a regular file", "名前付きパイプで、通常のファイルではありません")
+HY_MSG_ENTRY(IS_SOCKET_NOT_REG, "a socket, not a regular file", "ソケットで、通常のファイルではありません")
+HY_MSG_ENTRY(IS_DEVICE_NOT_REG, "a device, not a regular file", "デバイスで、通常のファイルではありません")
+HY_MSG_ENTRY(NOT_REGULAR, "not a regular file", "通常のファイルではありません")
+HY_MSG_ENTRY(IS_SYMLINK, "a symbolic link", "シンボリックリンク")
+HY_MSG_ENTRY(IS_DIR, "a directory", "フォルダ")
+HY_MSG_ENTRY(IS_FIFO, "a FIFO", "名前付きパイプ")
+HY_MSG_ENTRY(IS_SOCKET, "a socket", "ソケット")
+HY_MSG_ENTRY(IS_DEVICE, "a device", "デバイス")
+HY_MSG_ENTRY(WHAT_PDF, "the PDF", "PDF ファイル")
+HY_MSG_ENTRY(WHAT_REPORT, "the report", "報告ファイル")
+HY_MSG_ENTRY(WHAT_OUTPUT, "the output", "出力")
+HY_MSG_ENTRY(WRITE_NOT_NAME, "cannot write %s: not a file name", "%sを書き込めません。ファイル名になっていません。")
+HY_MSG_ENTRY(WRITE_NOT_REGULAR, "cannot write %s: the path exists and is %s, not a regular file; it was left as it is",
+             "%sを書き込めません。そのパスには既に%sがあり、通常のファイルではありません（そのままにしました）。")
+HY_MSG_ENTRY(WRITE_FAILED, "cannot write %s: %s", "%sを書き込めません（%s）。")
+HY_MSG_ENTRY(WRITE_FAILED_DIR, "cannot write %s: %s (its directory %s)", "%sを書き込めません（%s。フォルダ %s）。")
+HY_MSG_ENTRY(SHORT_WRITE, "short write", "書き込みが途中で止まりました")
+HY_MSG_ENTRY(WRITE_PATH_CHANGED, "cannot write %s: the path is now %s; it was left as it is",
+             "%sを書き込めません。そのパスが%sに変わっていました（そのままにしました）。")
+HY_MSG_ENTRY(WRITE_FAILED_STEP, "cannot write %s: %s (%s)", "%sを書き込めません（%s。%s）。")
+HY_MSG_ENTRY(FLUSH_DIR_FAILED, "cannot flush the directory of %s: %s", "%sのフォルダを確定できません（%s）。")
+HY_MSG_ENTRY(OUTDIR_OPEN_FAILED, "cannot open the output directory: %s", "出力フォルダを開けません（%s）。")
+HY_MSG_ENTRY(OUTDIR_COMPONENT, "cannot write the output: its directory component '%s': %s",
+             "出力を書き込めません。途中のフォルダ「%s」: %s")
+HY_MSG_ENTRY(MKDIR_FAILED, "cannot create the directory %s: %s", "フォルダ %s を作れません（%s）。")
+HY_MSG_ENTRY(OPENDIR_FAILED, "cannot open the directory: %s", "フォルダを開けません（%s）。")
+HY_MSG_ENTRY(OUTPUT_EMPTY, "the output path is empty (an unset variable?); give -o FILE, or -o - for standard output",
+             "出力先のパスが空です（変数が未設定？）。-o ファイル名、または標準出力なら -o - を指定してください。")
+HY_MSG_ENTRY(OUTPUT_HERE, "cannot write the output here: it is %s%s", "ここには出力を書き込めません。%sです%s。")
+HY_MSG_ENTRY(USE_STDOUT, " (use -o - for standard output)", "（標準出力には -o - を使ってください）")
+HY_MSG_ENTRY(OUTPUT_IS_INPUT, "the output is the input file %s; it would be replaced by the PDF",
+             "出力先が入力ファイル %s と同じです。PDF で上書きされてしまいます。")
+HY_MSG_ENTRY(GIT_TIMEOUT, "git did not answer within %d seconds; the document was not read",
+             "git が %d 秒以内に応答しませんでした。文書を読めませんでした。")
+HY_MSG_ENTRY(GIT_NOT_RUN, "there is no such file, and git (to read REV:path from a repository) could not be run",
+             "そのファイルはありません。git（リポジトリから REV:path を読むため）も実行できませんでした。")
+HY_MSG_ENTRY(GIT_FAILED, "there is no such file, and git cannot read it as REV:path: %s",
+             "そのファイルはありません。git でも REV:path として読めませんでした（%s）。")
+HY_MSG_ENTRY(PDF_FONT_FAILED, "font %s: %s", "フォント %s: %s")
+HY_MSG_ENTRY(PDF_WRITER_FAILED, "the PDF writer failed (libharu error 0x%04X, detail %u)",
+             "PDF の作成に失敗しました（libharu のエラー 0x%04X、詳細 %u）。")
+HY_MSG_ENTRY(FONT_NO_ROLE, "fonts: no font role '%s' in the fonts file (the layout asks for it; the roles are: %s)",
+             "fonts: フォント設定に役割「%s」がありません（様式定義が使っています。ある役割: %s）。")
+HY_MSG_ENTRY(FONT_NOT_INSTALLED, "none of the fonts for '%s' is installed as a TrueType font (tried %s)",
+             "「%s」のフォントが一つも TrueType フォントとして入っていません（試したもの: %s）。")
+HY_MSG_ENTRY(LAYOUTS_DIR_UNREADABLE, "cannot read the layouts directory: %s", "様式定義のフォルダを読めません（%s）。")
+HY_MSG_ENTRY(LOCK_FILE_FAILED, "cannot make the lock file: %s", "ロックファイルを作れません（%s）。")
+HY_MSG_ENTRY(LOCK_FAILED, "cannot lock %s: %s", "%s をロックできません（%s）。")
+HY_MSG_ENTRY(DIFF_OTHER_FORM, "its %s is '%s' but that of %s is '%s': only versions of one form compare",
+             "%s が「%s」ですが、%s は「%s」です。比べられるのは同じ様式の版どうしだけです。")

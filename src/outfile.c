@@ -17,8 +17,8 @@
 
 static const char *what_is(mode_t m)
 {
-    return S_ISLNK(m) ? "a symbolic link" : S_ISDIR(m) ? "a directory" : S_ISFIFO(m) ? "a FIFO"
-           : S_ISSOCK(m) ? "a socket" : S_ISCHR(m) || S_ISBLK(m) ? "a device" : "not a regular file";
+    return hy_msg(S_ISLNK(m) ? HY_M_IS_SYMLINK : S_ISDIR(m) ? HY_M_IS_DIR : S_ISFIFO(m) ? HY_M_IS_FIFO
+                  : S_ISSOCK(m) ? HY_M_IS_SOCKET : S_ISCHR(m) || S_ISBLK(m) ? HY_M_IS_DEVICE : HY_M_NOT_REGULAR);
 }
 
 /* 12 letters from the system's random source: 62^12 names, not guessable from the pid. */
@@ -51,19 +51,18 @@ bool hy_outfile_open_at(hy_outfile *o, int dirfd, const char *name, const char *
     *o = (hy_outfile){.what = what, .dirfd = -1, .fd = -1, .display = hy_xstrdup(display)};
     struct stat st;
     if (!*name || strchr(name, '/') || !strcmp(name, ".") || !strcmp(name, "..")) {
-        hy_diag_add(d, display, 0, 0, "cannot write %s: not a file name", what);
+        hy_diag_msg(d, display, 0, 0, HY_M_WRITE_NOT_NAME, what);
         outfile_clear(o);
         return false;
     }
     if (fstatat(dirfd, name, &st, AT_SYMLINK_NOFOLLOW) == 0 && !S_ISREG(st.st_mode)) {
-        hy_diag_add(d, display, 0, 0, "cannot write %s: the path exists and is %s, not a regular file; it "
-                    "was left as it is", what, what_is(st.st_mode));
+        hy_diag_msg(d, display, 0, 0, HY_M_WRITE_NOT_REGULAR, what, what_is(st.st_mode));
         outfile_clear(o);
         return false;
     }
     o->dirfd = fcntl(dirfd, F_DUPFD_CLOEXEC, 0);
     if (o->dirfd < 0) {
-        hy_diag_add(d, display, 0, 0, "cannot write %s: %s", what, strerror(errno));
+        hy_diag_msg(d, display, 0, 0, HY_M_WRITE_FAILED, what, strerror(errno));
         outfile_clear(o);
         return false;
     }
@@ -78,7 +77,7 @@ bool hy_outfile_open_at(hy_outfile *o, int dirfd, const char *name, const char *
         if (o->fd < 0 && errno != EEXIST) break;
     }
     if (o->fd < 0) {
-        hy_diag_add(d, display, 0, 0, "cannot write %s: %s", what, strerror(errno));
+        hy_diag_msg(d, display, 0, 0, HY_M_WRITE_FAILED, what, strerror(errno));
         free(o->tmp);
         o->tmp = NULL;
         hy_outfile_abort(o);
@@ -101,7 +100,7 @@ bool hy_outfile_open(hy_outfile *o, const char *path, const char *what, hy_diags
     bool ok = false;
     if (dfd < 0) {
         *o = (hy_outfile){.what = what, .dirfd = -1, .fd = -1};
-        hy_diag_add(d, path, 0, 0, "cannot write %s: %s (its directory %s)", what, strerror(errno), dir);
+        hy_diag_msg(d, path, 0, 0, HY_M_WRITE_FAILED_DIR, what, strerror(errno), dir);
     } else {
         ok = hy_outfile_open_at(o, dfd, name, path, what, d);
         close(dfd);
@@ -117,7 +116,7 @@ bool hy_outfile_write(hy_outfile *o, const void *p, size_t n, hy_diags *d)
         ssize_t r = write(o->fd, (const char *)p + put, n - put);
         if (r < 0 && errno == EINTR) continue;
         if (r <= 0) {
-            hy_diag_add(d, o->display, 0, 0, "cannot write %s: %s", o->what, r < 0 ? strerror(errno) : "short write");
+            hy_diag_msg(d, o->display, 0, 0, HY_M_WRITE_FAILED, o->what, r < 0 ? strerror(errno) : hy_msg(HY_M_SHORT_WRITE));
             return false;
         }
         put += (size_t)r;
@@ -129,7 +128,7 @@ bool hy_outfile_commit(hy_outfile *o, hy_diags *d)
 {
     if (o->dirfd < 0) {  /* standard output: nothing to rename */
         bool ok = o->fd < 0 || fsync(o->fd) == 0 || errno == EINVAL || errno == EROFS;
-        if (!ok) hy_diag_add(d, o->display, 0, 0, "cannot write %s: %s", o->what, strerror(errno));
+        if (!ok) hy_diag_msg(d, o->display, 0, 0, HY_M_WRITE_FAILED, o->what, strerror(errno));
         outfile_clear(o);
         return ok;
     }
@@ -143,8 +142,7 @@ bool hy_outfile_commit(hy_outfile *o, hy_diags *d)
     struct stat st;
     if (ok && fstatat(o->dirfd, o->name, &st, AT_SYMLINK_NOFOLLOW) == 0 && !S_ISREG(st.st_mode)) {
         /* something that is not ours appeared at the name while we wrote */
-        hy_diag_add(d, o->display, 0, 0, "cannot write %s: the path is now %s; it was left as it is", o->what,
-                    what_is(st.st_mode));
+        hy_diag_msg(d, o->display, 0, 0, HY_M_WRITE_PATH_CHANGED, o->what, what_is(st.st_mode));
         hy_outfile_abort(o);
         return false;
     }
@@ -153,14 +151,14 @@ bool hy_outfile_commit(hy_outfile *o, hy_diags *d)
         ok = renameat(o->dirfd, o->tmp, o->dirfd, o->name) == 0;
     }
     if (!ok) {
-        hy_diag_add(d, o->display, 0, 0, "cannot write %s: %s (%s)", o->what, strerror(errno), step);
+        hy_diag_msg(d, o->display, 0, 0, HY_M_WRITE_FAILED_STEP, o->what, strerror(errno), step);
         hy_outfile_abort(o);
         return false;
     }
     free(o->tmp);
     o->tmp = NULL;
     if (fsync(o->dirfd) != 0 && errno != EINVAL && errno != EBADF) {
-        hy_diag_add(d, o->display, 0, 0, "cannot flush the directory of %s: %s", o->what, strerror(errno));
+        hy_diag_msg(d, o->display, 0, 0, HY_M_FLUSH_DIR_FAILED, o->what, strerror(errno));
         ok = false;
     }
     hy_outfile_abort(o);
@@ -204,7 +202,7 @@ int hy_outdir_open(int root, const char *rel, bool create, const char *display, 
 {
     int fd = fcntl(root, F_DUPFD_CLOEXEC, 0);
     if (fd < 0) {
-        hy_diag_add(d, display, 0, 0, "cannot open the output directory: %s", strerror(errno));
+        hy_diag_msg(d, display, 0, 0, HY_M_OUTDIR_OPEN_FAILED, strerror(errno));
         return -1;
     }
     char *copy = hy_xstrdup(rel), *save = NULL;
@@ -224,7 +222,7 @@ int hy_outdir_open(int root, const char *rel, bool create, const char *display, 
                       : strerror(errno);
         }
         if (why) {
-            hy_diag_add(d, display, 0, 0, "cannot write the output: its directory component '%s': %s", c, why);
+            hy_diag_msg(d, display, 0, 0, HY_M_OUTDIR_COMPONENT, c, why);
             close(fd);
             free(copy);
             return -1;
@@ -243,7 +241,7 @@ int hy_outdir_open_path(const char *path, bool create, hy_diags *d)
         for (char *s = strchr(p + 1, '/');; s = strchr(s + 1, '/')) {
             if (s) *s = '\0';
             if (*p && mkdir(p, 0777) != 0 && errno != EEXIST) {
-                hy_diag_add(d, path, 0, 0, "cannot create the directory %s: %s", p, strerror(errno));
+                hy_diag_msg(d, path, 0, 0, HY_M_MKDIR_FAILED, p, strerror(errno));
                 free(p);
                 return -1;
             }
@@ -253,7 +251,7 @@ int hy_outdir_open_path(const char *path, bool create, hy_diags *d)
         free(p);
     }
     int fd = open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-    if (fd < 0) hy_diag_add(d, path, 0, 0, "cannot open the directory: %s", strerror(errno));
+    if (fd < 0) hy_diag_msg(d, path, 0, 0, HY_M_OPENDIR_FAILED, strerror(errno));
     return fd;
 }
 
@@ -284,22 +282,21 @@ bool hy_outfile_sweep(int dirfd, const char *name)
 bool hy_outfile_check_target(const char *out, const char *const *inputs, int n_inputs, hy_diags *d)
 {
     if (!out || !*out) {
-        hy_diag_add(d, NULL, 0, 0, "the output path is empty (an unset variable?); give -o FILE, or -o - for "
-                    "standard output");
+        hy_diag_msg(d, NULL, 0, 0, HY_M_OUTPUT_EMPTY);
         return false;
     }
     if (!strcmp(out, "-")) return true;
     struct stat st;
     if (lstat(out, &st) != 0) return true;  /* a new file */
     if (!S_ISREG(st.st_mode)) {
-        hy_diag_add(d, out, 0, 0, "cannot write the output here: it is %s%s", what_is(st.st_mode),
-                    S_ISLNK(st.st_mode) || S_ISCHR(st.st_mode) ? " (use -o - for standard output)" : "");
+        hy_diag_msg(d, out, 0, 0, HY_M_OUTPUT_HERE, what_is(st.st_mode),
+                    S_ISLNK(st.st_mode) || S_ISCHR(st.st_mode) ? hy_msg(HY_M_USE_STDOUT) : "");
         return false;
     }
     for (int i = 0; i < n_inputs; i++) {
         struct stat in;
         if (inputs[i] && stat(inputs[i], &in) == 0 && in.st_dev == st.st_dev && in.st_ino == st.st_ino) {
-            hy_diag_add(d, out, 0, 0, "the output is the input file %s; it would be replaced by the PDF", inputs[i]);
+            hy_diag_msg(d, out, 0, 0, HY_M_OUTPUT_IS_INPUT, inputs[i]);
             return false;
         }
     }

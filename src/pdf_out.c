@@ -137,7 +137,7 @@ static bool load_fonts(HPDF_Doc pdf, hy_deflater *z, const hy_boxes *b, const hy
         bool ok = hy_subset_make(&fs->fonts[i], chars, n, &out[i].subset, err, sizeof err);
         free(chars);
         if (!ok) {
-            hy_diag_add(d, NULL, 0, 0, "font %s: %s", fs->fonts[i].family, err);
+            hy_diag_msg(d, NULL, 0, 0, HY_M_PDF_FONT_FAILED, fs->fonts[i].family, err);
             return false;
         }
         out[i].font = hy_pdf_font_new(pdf, z, &out[i].subset);
@@ -400,8 +400,7 @@ static bool produce(const hy_boxes *b, const hy_fontset *fs, const hy_pdf_option
     HPDF_Free(pdf);
     for (int i = 0; i < HY_MAX_FONTS; i++) hy_subset_free(&fonts[i].subset);
     if (ok || d->n > diags_before) return ok;  /* or already explained (a font could not be subset) */
-    hy_diag_add(d, name, 0, 0, "the PDF writer failed (libharu error 0x%04X, detail %u)", (unsigned)h.error,
-                (unsigned)h.detail);
+    hy_diag_msg(d, name, 0, 0, HY_M_PDF_WRITER_FAILED, (unsigned)h.error, (unsigned)h.detail);
     return false;
 }
 
@@ -410,7 +409,7 @@ bool hy_pdf_write(const hy_boxes *b, const hy_fontset *fs, const hy_pdf_options 
 {
     /* Built in memory, then written by outfile.c (a new temporary file, fsync, rename). */
     hy_buf pdf = {0};
-    bool ok = produce(b, fs, opt, &pdf, path, d) && hy_outfile_put(path, "the PDF", pdf.data, pdf.len, d);
+    bool ok = produce(b, fs, opt, &pdf, path, d) && hy_outfile_put(path, hy_msg(HY_M_WHAT_PDF), pdf.data, pdf.len, d);
     hy_buf_free(&pdf);
     return ok;
 }
