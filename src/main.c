@@ -117,15 +117,16 @@ static const struct {
     {"--fonts", NULL, offsetof(cli, fonts), false},
 };
 
-static int usage_error(const char *cmd, const char *help, const char *fmt, const char *arg)
+static int usage_error(const char *cmd, const char *help, hy_msg_id id, const char *arg)
 {
     char *safe = hy_diag_escape(arg);  /* an argument cannot forge a line of the messages */
     fputs("hyoka: error: ", stderr);
-    fprintf(stderr, fmt, safe);
+    fprintf(stderr, hy_msg(id), safe);
     free(safe);
     fputc('\n', stderr);
     fprintf(stderr, "%.*s", (int)strcspn(help, "\n") + 1, help);
-    fprintf(stderr, "Try 'hyoka %s--help' for more information.\n", cmd ? cmd : "");
+    fprintf(stderr, hy_msg(HY_M_USAGE_TRY), cmd ? cmd : "");
+    fputc('\n', stderr);
     return EXIT_USAGE;
 }
 
@@ -172,15 +173,15 @@ static int parse_cli(const char *cmd, const char *help, bool render, int argc, c
                 k = (int)j;
         char name[64];
         snprintf(name, sizeof name, "%.*s", (int)(name_len < 60 ? name_len : 60), s);
-        if (k < 0) return usage_error(cmd_sp, help, "unknown option '%s'", s);
+        if (k < 0) return usage_error(cmd_sp, help, HY_M_USAGE_UNKNOWN_OPTION, s);
         if (value_opts[k].render_only && !render)
-            return usage_error(cmd_sp, help, "'%s' is an option of render: check writes nothing", name);
+            return usage_error(cmd_sp, help, HY_M_USAGE_RENDER_ONLY, name);
         if (!val) {
-            if (i + 1 == argc) return usage_error(cmd_sp, help, "%s needs a value", name);
+            if (i + 1 == argc) return usage_error(cmd_sp, help, HY_M_USAGE_NEEDS_VALUE, name);
             val = argv[++i];
         }
         const char **field = (const char **)((char *)c + value_opts[k].field);
-        if (*field) return usage_error(cmd_sp, help, "%s is given twice", name);
+        if (*field) return usage_error(cmd_sp, help, HY_M_USAGE_TWICE, name);
         *field = val;
     }
     return 0;
@@ -203,7 +204,9 @@ static int64_t source_date_epoch(void)
     char *end;
     long long v = strtoll(s, &end, 10);
     if (*end || v < 0) {
-        fprintf(stderr, "hyoka: warning: ignoring SOURCE_DATE_EPOCH='%s' (not a number of seconds)\n", s);
+        fputs("hyoka: warning: ", stderr);
+        fprintf(stderr, hy_msg(HY_M_EPOCH_IGNORED), s);
+        fputc('\n', stderr);
         return -1;
     }
     return v;
@@ -234,7 +237,9 @@ static bool out_ok(const char *out, const char **inputs, int n)
 static int render_to_stdout(hy_engine *e, const char *in, hy_diags *d)
 {
     if (isatty(STDOUT_FILENO)) {
-        fputs("hyoka: error: standard output is a terminal; redirect it, or give -o FILE\n", stderr);
+        fputs("hyoka: error: ", stderr);
+        fprintf(stderr, hy_msg(HY_M_STDOUT_TERMINAL), "");
+        fputc('\n', stderr);
         return EXIT_USAGE;
     }
     hy_buf src = {0}, pdf = {0};
@@ -243,7 +248,9 @@ static int render_to_stdout(hy_engine *e, const char *in, hy_diags *d)
     if (yl_read_file(in, &src, d))
         rc = hy_engine_render_mem(e, name, src.data ? src.data : "", src.len, &pdf, d, NULL);
     if (rc == HY_OK && (fwrite(pdf.data, 1, pdf.len, stdout) != pdf.len || fflush(stdout) != 0)) {
-        fprintf(stderr, "hyoka: error: cannot write the PDF to standard output: %s\n", strerror(errno));
+        fputs("hyoka: error: ", stderr);
+        fprintf(stderr, hy_msg(HY_M_STDOUT_WRITE_FAILED), strerror(errno));
+        fputc('\n', stderr);
         rc = HY_ERR_OUTPUT;
     }
     hy_buf_free(&src);
@@ -269,13 +276,13 @@ static int check_inputs(const char *cmd, const char *help, bool render, const cl
     int n_stdin = 0;
     for (int i = 0; i < c->n_inputs; i++) n_stdin += !strcmp(c->inputs[i], "-");
     if (c->n_inputs == 0)
-        return usage_error(cmd_sp, help, "%s needs an input file (a YAML document, or - for standard input)", cmd);
+        return usage_error(cmd_sp, help, HY_M_USAGE_NO_INPUT, cmd);
     if (render && c->n_inputs > 1)
-        return usage_error(cmd_sp, help, "render takes one input file, got '%s' too (check and batch take several)",
+        return usage_error(cmd_sp, help, HY_M_USAGE_ONE_INPUT,
                            c->inputs[1]);
-    if (n_stdin > 1) return usage_error(cmd_sp, help, "%s", "standard input ('-') can be read only once");
+    if (n_stdin > 1) return usage_error(cmd_sp, help, HY_M_USAGE_STDIN_TWICE, "");
     if (render && !c->out && n_stdin)
-        return usage_error(cmd_sp, help, "%s", "the input is standard input: give -o OUT.pdf (or -o - for standard output)");
+        return usage_error(cmd_sp, help, HY_M_USAGE_STDIN_NEEDS_O, "");
     return 0;
 }
 
@@ -452,6 +459,5 @@ int main(int argc, char **argv)
     if (!strcmp(cmd, "diff")) return run_diff(argc - 2, argv + 2);
     if (hy_form_cmd_is(cmd)) return hy_form_cmd_main(cmd, argc - 2, argv + 2);
     return usage_error(NULL, general_help,
-                       cmd[0] == '-' ? "unknown option '%s' (a command comes first: render, check, batch, diff or layout)"
-                                     : "unknown command '%s' (render, check, batch, diff or layout)", cmd);
+                       cmd[0] == '-' ? HY_M_USAGE_UNKNOWN_GLOBAL : HY_M_USAGE_UNKNOWN_COMMAND, cmd);
 }

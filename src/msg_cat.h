@@ -293,3 +293,25 @@ HY_MSG_ENTRY(LOCK_FILE_FAILED, "cannot make the lock file: %s", "ロックファ
 HY_MSG_ENTRY(LOCK_FAILED, "cannot lock %s: %s", "%s をロックできません（%s）。")
 HY_MSG_ENTRY(DIFF_OTHER_FORM, "its %s is '%s' but that of %s is '%s': only versions of one form compare",
              "%s が「%s」ですが、%s は「%s」です。比べられるのは同じ様式の版どうしだけです。")
+HY_MSG_ENTRY(USAGE_UNKNOWN_OPTION, "unknown option '%s'", "「%s」というオプションはありません。")
+HY_MSG_ENTRY(USAGE_RENDER_ONLY, "'%s' is an option of render: check writes nothing",
+             "「%s」は render のオプションです（check は何も書き出しません）。")
+HY_MSG_ENTRY(USAGE_NEEDS_VALUE, "%s needs a value", "%s には値が必要です。")
+HY_MSG_ENTRY(USAGE_TWICE, "%s is given twice", "%s が二回指定されています。")
+HY_MSG_ENTRY(USAGE_NO_INPUT, "%s needs an input file (a YAML document, or - for standard input)",
+             "%s には入力ファイル（YAML の文書、標準入力なら -）を指定してください。")
+HY_MSG_ENTRY(USAGE_ONE_INPUT, "render takes one input file, got '%s' too (check and batch take several)",
+             "render に指定できる入力ファイルは一つです（「%s」も指定されています。複数なら check か batch を使ってください）。")
+HY_MSG_ENTRY(USAGE_STDIN_TWICE, "standard input ('-') can be read only once%s", "標準入力（-）は一度しか読めません%s。")
+HY_MSG_ENTRY(USAGE_STDIN_NEEDS_O, "the input is standard input: give -o OUT.pdf (or -o - for standard output)%s",
+             "入力が標準入力なので、-o 出力.pdf を指定してください（標準出力なら -o -）%s。")
+HY_MSG_ENTRY(USAGE_UNKNOWN_GLOBAL, "unknown option '%s' (a command comes first: render, check, batch, diff or layout)",
+             "「%s」というオプションはありません（最初にコマンド render, check, batch, diff, layout のどれかを書いてください）。")
+HY_MSG_ENTRY(USAGE_UNKNOWN_COMMAND, "unknown command '%s' (render, check, batch, diff or layout)",
+             "「%s」というコマンドはありません（render, check, batch, diff, layout のどれかです）。")
+HY_MSG_ENTRY(USAGE_TRY, "Try 'hyoka %s--help' for more information.", "詳しくは 'hyoka %s--help' を見てください。")
+HY_MSG_ENTRY(STDOUT_TERMINAL, "standard output is a terminal; redirect it, or give -o FILE%s",
+             "標準出力が端末です。リダイレクトするか、-o ファイル名 を指定してください%s。")
+HY_MSG_ENTRY(STDOUT_WRITE_FAILED, "cannot write the PDF to standard output: %s", "PDF を標準出力に書き出せません（%s）。")
+HY_MSG_ENTRY(EPOCH_IGNORED, "ignoring SOURCE_DATE_EPOCH='%s' (not a number of seconds)",
+             "SOURCE_DATE_EPOCH='%s' は秒数ではないため使いません。")
