@@ -216,7 +216,7 @@ static int publish(hy_engine *e, const bt_roots *r, const bt_doc *doc, const cha
 {
     int ofd = hy_outdir_open(r->outfd, dir, true, doc->out, d);
     if (ofd < 0) return HY_ERR_OUTPUT;
-    bool ok = hy_outfile_put_at(ofd, base, doc->out, "the PDF", pdf->data, pdf->len, d);
+    bool ok = hy_outfile_put_at(ofd, base, doc->out, hy_msg(HY_M_WHAT_PDF), pdf->data, pdf->len, d);
     if (ok) {  /* hyoka 0.2.0 kept its hash file beside the PDF: not published any more */
         char *old = hy_xasprintf("%s.hash", base);
         struct stat st;
@@ -233,9 +233,8 @@ static int publish(hy_engine *e, const bt_roots *r, const bt_doc *doc, const cha
         hy_buf_printf(&text, "fnv1a64:%016llx pages:%d pdf:%016llx bytes:%zu\n%s", (unsigned long long)h, pages,
                       (unsigned long long)bt_fnv(BT_FNV_OFFSET, pdf->data, pdf->len), pdf->len, hy_engine_deps(e));
         ok = text.len < sizeof ((bt_record *)0)->text;
-        if (!ok) hy_diag_add(d, display, 0, 0, "the state would be %zu bytes, more than the %zu a state file may hold",
-                             text.len, sizeof ((bt_record *)0)->text - 1);
-        else ok = hy_outfile_put_at(sfd, state, display, "the state file", text.data, text.len, d);
+        if (!ok) hy_diag_msg(d, display, 0, 0, HY_M_STATE_TOO_BIG, text.len, sizeof ((bt_record *)0)->text - 1);
+        else ok = hy_outfile_put_at(sfd, state, display, hy_msg(HY_M_WHAT_STATE), text.data, text.len, d);
         hy_buf_free(&text);
         free(state);
         close(sfd);

@@ -8,13 +8,13 @@
 #include <stdlib.h>
 #include <string.h>
 
-void cfg_error(cfg_ctx *c, const yl_node *at, const char *fmt, ...)
+void cfg_error(cfg_ctx *c, const yl_node *at, hy_msg_id id, ...)
 {
     va_list ap;
-    va_start(ap, fmt);
-    char *msg = hy_xvasprintf(fmt, ap);
+    va_start(ap, id);
+    char *msg = hy_xvasprintf(hy_msg(id), ap);
     va_end(ap);
-    hy_diag_add(c->d, c->file, at ? at->line : 1, at ? at->col : 1, "%s: %s", c->prefix, msg);
+    hy_diag_add(c->d, c->file, at ? at->line : 1, at ? at->col : 1, "%s: %s", c->prefix, msg);  /* "layout: …" */
     free(msg);
     c->ok = false;
 }
@@ -42,21 +42,21 @@ void cfg_keys(cfg_ctx *c, const yl_node *map, const char *const *allowed, const 
         for (const char *const *a = allowed; *a && !known; a++) known = !strcmp(*a, k);
         if (known) continue;
         const char *s = cfg_closest(allowed, 0, k);
-        cfg_error(c, map->items[i], "unknown attribute '%s' in %s%s%s%s", k, what, s ? "; did you mean '" : "",
-                  s ? s : "", s ? "'?" : "");
+        if (s) cfg_error(c, map->items[i], HY_M_CFG_UNKNOWN_ATTR_IN_DYM, k, what, s);
+        else cfg_error(c, map->items[i], HY_M_CFG_UNKNOWN_ATTR_IN, k, what);
     }
 }
 
 static const char *kind_article(yl_kind k)
 {
-    return k == YL_MAP ? "a mapping" : k == YL_SEQ ? "a list" : "a text";
+    return yl_kind_name(k);
 }
 
 static const yl_node *typed(cfg_ctx *c, const yl_node *map, const char *key, yl_kind want)
 {
     const yl_node *v = map && map->kind == YL_MAP ? yl_get(map, key) : NULL;
     if (!v || v->kind == want) return v;
-    cfg_error(c, v, "'%s' must be %s, not %s", key, kind_article(want), kind_article(v->kind));
+    cfg_error(c, v, HY_M_CFG_WRONG_TYPE, key, kind_article(want), kind_article(v->kind));
     return NULL;
 }
 
@@ -79,7 +79,7 @@ const char *cfg_str(cfg_ctx *c, const yl_node *map, const char *key)
 const char *cfg_text(cfg_ctx *c, const yl_node *n, const char *what)
 {
     if (n->kind == YL_SCALAR) return n->str;
-    cfg_error(c, n, "%s must be a text, not %s", what, kind_article(n->kind));
+    cfg_error(c, n, HY_M_CFG_NOT_TEXT, what, kind_article(n->kind));
     return NULL;
 }
 
@@ -91,7 +91,7 @@ double cfg_num_node(cfg_ctx *c, const yl_node *n, const char *what, double dflt,
     errno = 0;
     double v = strtod(s, &end);  /* plain decimals with '.' */
     if (n->kind != YL_SCALAR || end == s || *end || errno == ERANGE || !isfinite(v) || v < lo || v > hi) {
-        cfg_error(c, n, "%s must be a number from %g to %g", what, lo, hi);
+        cfg_error(c, n, HY_M_CFG_NUMBER_RANGE, what, lo, hi);
         return dflt;
     }
     return v;
@@ -114,7 +114,7 @@ int cfg_int_node(cfg_ctx *c, const yl_node *n, const char *what, int dflt, int l
     errno = 0;
     long v = strtol(s, &end, 10);
     if (n->kind != YL_SCALAR || end == s || *end || errno == ERANGE || v < lo || v > hi) {
-        cfg_error(c, n, "%s must be a whole number from %d to %d", what, lo, hi);
+        cfg_error(c, n, HY_M_CFG_INT_RANGE, what, lo, hi);
         return dflt;
     }
     return (int)v;
@@ -135,6 +135,6 @@ bool cfg_bool(cfg_ctx *c, const yl_node *map, const char *key)
     if (!n) return false;
     if (n->kind == YL_SCALAR && !strcmp(n->str, "true")) return true;
     if (n->kind == YL_SCALAR && !strcmp(n->str, "false")) return false;
-    cfg_error(c, n, "'%s' must be true or false", key);
+    cfg_error(c, n, HY_M_CFG_BOOL, key);
     return false;
 }

@@ -18,8 +18,9 @@ typedef struct {
     bool ok;                /* false once anything was reported */
 } cfg_ctx;
 
-/* Reports msg (printf format) at node `at` (its line and column; the file start when NULL). */
-void cfg_error(cfg_ctx *c, const yl_node *at, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+/* Reports message `id` of the catalogue (msg.h) with its arguments at node `at` (its line and
+ * column; the file start when NULL), after the prefix ("layout: "). */
+void cfg_error(cfg_ctx *c, const yl_node *at, hy_msg_id id, ...);
 
 /* Reports every key of map that is not in `allowed` (NULL-terminated), suggesting the closest
  * allowed one; `what` names the mapping in the message ("a group node", "page"). */

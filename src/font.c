@@ -104,23 +104,21 @@ static bool check_config(const yl_doc *cfg, const char *path, hy_diags *d)
     cfg_ctx c = {path, "fonts", d, true};
     const yl_node *root = cfg->root;
     if (!root || root->kind != YL_MAP) {
-        cfg_error(&c, root, "the fonts file must be a mapping of roles to lists of font families, "
-                            "e.g. gothic: [BIZ UDGothic, IPAexGothic]");
+        cfg_error(&c, root, HY_M_FONTS_SHAPE);
         return false;
     }
     for (size_t i = 0; i < root->n; i++) {
         const yl_node *k = root->items[i], *v = root->vals[i];
         if (v->kind != YL_SEQ) {
-            cfg_error(&c, v, "'%s' must be a list of font family names, e.g. %s: [BIZ UDGothic, IPAexGothic]",
-                      k->str, k->str);
+            cfg_error(&c, v, HY_M_FONTS_ROLE_NOT_LIST, k->str, k->str);
             continue;
         }
         if (v->n > HY_MAX_FONTS)
-            cfg_error(&c, v, "'%s' names %zu families; at most %d are used", k->str, v->n, HY_MAX_FONTS);
-        if (!v->n && strcmp(k->str, "fallback")) cfg_error(&c, v, "'%s' names no font family", k->str);
+            cfg_error(&c, v, HY_M_FONTS_TOO_MANY, k->str, v->n, HY_MAX_FONTS);
+        if (!v->n && strcmp(k->str, "fallback")) cfg_error(&c, v, HY_M_FONTS_NONE, k->str);
         for (size_t j = 0; j < v->n; j++) {
             const char *fam = cfg_text(&c, v->items[j], "a font family name");
-            if (fam && !*fam) cfg_error(&c, v->items[j], "a font family name is empty");
+            if (fam && !*fam) cfg_error(&c, v->items[j], HY_M_FONTS_EMPTY_NAME);
         }
     }
     return c.ok;

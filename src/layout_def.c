@@ -101,13 +101,13 @@ static void check_attrs(ctx *c, const yl_node *m, lay_kind k, node_role role)
         for (const char *const *n = NODE_ATTRS; *n && !known; n++) known = !strcmp(*n, a);
         if (!known) {
             const char *near = cfg_closest(NODE_ATTRS, 0, a);
-            cfg_error(&c->cfg, m->items[i], "unknown attribute '%s'%s%s%s", a, near ? "; did you mean '" : "",
-                      near ? near : "", near ? "'?" : "");
+            if (near) cfg_error(&c->cfg, m->items[i], HY_M_CFG_UNKNOWN_ATTR_DYM, a, near);
+            else cfg_error(&c->cfg, m->items[i], HY_M_CFG_UNKNOWN_ATTR, a);
             continue;
         }
-        cfg_error(&c->cfg, m->items[i], "a '%s' node%s does not take '%s' (it needs: %s%s%s%s)", kn,
-                  role == ROLE_CELL ? " in 'cells'" : role == ROLE_COLUMN ? " in 'columns'" : "", a,
-                  KIND_ATTRS[k].needs, *KIND_ATTRS[k].may ? "; it may have: " : "", KIND_ATTRS[k].may,
+        cfg_error(&c->cfg, m->items[i], HY_M_CFG_NODE_NOT_TAKES, kn,
+                  role == ROLE_CELL ? hy_msg(HY_M_CFG_IN_CELLS) : role == ROLE_COLUMN ? hy_msg(HY_M_CFG_IN_COLUMNS) : "", a,
+                  KIND_ATTRS[k].needs, *KIND_ATTRS[k].may ? hy_msg(HY_M_CFG_MAY_HAVE) : "", KIND_ATTRS[k].may,
                   role == ROLE_CELL || role == ROLE_COLUMN ? ", width" : "");
     }
     char want[128];
@@ -115,8 +115,8 @@ static void check_attrs(ctx *c, const yl_node *m, lay_kind k, node_role role)
     for (char *w = strtok(want, " "); w; w = strtok(NULL, " ")) {
         bool label_from_doc = !strcmp(w, "label") && role == ROLE_COLUMN && yl_get(m, "labels_from");
         if (!yl_get(m, w) && !label_from_doc)
-            cfg_error(&c->cfg, m, "a '%s' node%s needs '%s'", kn,
-                      role == ROLE_CELL ? " in 'cells'" : role == ROLE_COLUMN ? " in 'columns'" : "", w);
+            cfg_error(&c->cfg, m, HY_M_CFG_NODE_NEEDS, kn,
+                      role == ROLE_CELL ? hy_msg(HY_M_CFG_IN_CELLS) : role == ROLE_COLUMN ? hy_msg(HY_M_CFG_IN_COLUMNS) : "", w);
     }
 }
 
@@ -124,14 +124,14 @@ static lay_kind kind_of(ctx *c, const yl_node *map)
 {
     const char *k = cfg_str(&c->cfg, map, "kind");
     if (!k) {
-        if (!yl_get(map, "kind")) cfg_error(&c->cfg, map, "node has no 'kind'");
+        if (!yl_get(map, "kind")) cfg_error(&c->cfg, map, HY_M_CFG_NO_KIND);
         return LK_COUNT_;
     }
     for (int i = 0; i < LK_COUNT_; i++)
         if (!strcmp(KIND_NAMES[i], k)) return (lay_kind)i;
     const char *s = cfg_closest(KIND_NAMES, LK_COUNT_, k);
-    cfg_error(&c->cfg, yl_get(map, "kind"), "unknown node kind '%s'%s%s%s", k, s ? "; did you mean '" : "",
-              s ? s : "", s ? "'?" : "");
+    if (s) cfg_error(&c->cfg, yl_get(map, "kind"), HY_M_CFG_UNKNOWN_KIND_DYM, k, s);
+    else cfg_error(&c->cfg, yl_get(map, "kind"), HY_M_CFG_UNKNOWN_KIND, k);
     return LK_COUNT_;
 }
 
@@ -155,7 +155,7 @@ static const lay_options *find_options(ctx *c, const yl_node *at, const char *na
 {
     for (size_t i = 0; i < c->f->n_options; i++)
         if (!strcmp(c->f->options[i].name, name)) return &c->f->options[i];
-    cfg_error(&c->cfg, at, "no option list named '%s' in 'options'", name);
+    cfg_error(&c->cfg, at, HY_M_CFG_NO_OPTIONS, name);
     return NULL;
 }
 
@@ -163,7 +163,7 @@ static const lay_checklist *find_checks(ctx *c, const yl_node *at, const char *n
 {
     for (size_t i = 0; i < c->f->n_checklists; i++)
         if (!strcmp(c->f->checklists[i].name, name)) return &c->f->checklists[i];
-    cfg_error(&c->cfg, at, "no checkbox list named '%s' in 'checks'", name);
+    cfg_error(&c->cfg, at, HY_M_CFG_NO_CHECKS, name);
     return NULL;
 }
 
@@ -176,7 +176,7 @@ static lay_node **parse_list(ctx *c, const yl_node *map, const char *key, size_t
     const yl_node *seq = cfg_seq(&c->cfg, map, key);
     if (!seq) return NULL;
     if ((role == ROLE_CELL || role == ROLE_COLUMN) && seq->n > MAX_COLUMNS) {
-        cfg_error(&c->cfg, seq, "'%s' has %zu entries; at most %d fit across a page", key, seq->n, MAX_COLUMNS);
+        cfg_error(&c->cfg, seq, HY_M_CFG_TOO_WIDE, key, seq->n, MAX_COLUMNS);
         return NULL;
     }
     lay_node **out = hy_arena_alloc(&c->f->arena, (seq->n + 1) * sizeof *out);
@@ -197,14 +197,14 @@ static void parse_ranges(ctx *c, lay_node *ln, const yl_node *m)
     for (size_t i = 0; i < v->n; i++) {
         const yl_node *r = v->items[i];
         if (r->kind != YL_SEQ || r->n != 2) {
-            cfg_error(&c->cfg, r, "a range must be [from, to]");
+            cfg_error(&c->cfg, r, HY_M_CFG_RANGE_SHAPE);
             continue;
         }
         int a = cfg_int_node(&c->cfg, r->items[0], "a range's start", 0, 1, hi);
         int b = cfg_int_node(&c->cfg, r->items[1], "a range's end", 0, 1, hi);
         if (!a || !b) continue;
         if (a > b) {
-            cfg_error(&c->cfg, r, "a range must be [from, to] with from <= to");
+            cfg_error(&c->cfg, r, HY_M_CFG_RANGE_ORDER);
             continue;
         }
         ln->ranges[ln->n_ranges][0] = a;
@@ -230,11 +230,11 @@ static void parse_value(ctx *c, lay_node *ln, const yl_node *m, int depth)
     if (!value) return;
     if (ln->kind == LK_SPAN) {
         if (value->kind == YL_MAP) ln->value = parse_node(c, value, depth + 1, ROLE_VALUE);
-        else cfg_error(&c->cfg, value, "the 'value' of a span must be a node (a mapping with 'kind')");
+        else cfg_error(&c->cfg, value, HY_M_CFG_SPAN_VALUE);
     } else if (value->kind == YL_SCALAR && !strcmp(value->str, "date")) {
         ln->value_kind = LK_DATE;
     } else {
-        cfg_error(&c->cfg, value, "'value' of a '%s' node must be 'date' (or left out for a text)", KIND_NAMES[ln->kind]);
+        cfg_error(&c->cfg, value, HY_M_CFG_VALUE_DATE, KIND_NAMES[ln->kind]);
     }
 }
 
@@ -250,19 +250,18 @@ static bool fits_role(lay_kind k, node_role role)
 static lay_node *parse_node(ctx *c, const yl_node *m, int depth, node_role role)
 {
     if (m->kind != YL_MAP) {
-        cfg_error(&c->cfg, m, "a node must be a mapping with 'kind', not %s", m->kind == YL_SEQ ? "a list" : "a text");
+        cfg_error(&c->cfg, m, HY_M_CFG_NODE_NOT_MAP, yl_kind_name(m->kind));
         return NULL;
     }
     if (depth > MAX_DEPTH) {
-        cfg_error(&c->cfg, m, "nodes nested more than %d deep", MAX_DEPTH);
+        cfg_error(&c->cfg, m, HY_M_CFG_TOO_DEEP, MAX_DEPTH);
         return NULL;
     }
     lay_kind k = kind_of(c, m);
     if (k == LK_COUNT_) return NULL;
     if (!fits_role(k, role)) {
-        cfg_error(&c->cfg, yl_get(m, "kind"), "a '%s' node cannot be %s", KIND_NAMES[k],
-                  role == ROLE_CELL ? "a cell of 'fields' (text, date or int)" : role == ROLE_COLUMN
-                      ? "a column of 'table' (text, date or int)" : "the value of a span (text, date, int, choice or checks)");
+        cfg_error(&c->cfg, yl_get(m, "kind"), HY_M_CFG_NODE_CANNOT_BE, KIND_NAMES[k],
+                  hy_msg(role == ROLE_CELL ? HY_M_CFG_ROLE_CELL : role == ROLE_COLUMN ? HY_M_CFG_ROLE_COLUMN : HY_M_CFG_ROLE_VALUE));
         return NULL;
     }
     check_attrs(c, m, k, role);
@@ -277,7 +276,7 @@ static lay_node *parse_node(ctx *c, const yl_node *m, int depth, node_role role)
     ln->bookmark = cfg_str(&c->cfg, m, "bookmark");
     ln->align = cfg_str(&c->cfg, m, "align");
     if (ln->align && strcmp(ln->align, "left") && strcmp(ln->align, "center"))
-        cfg_error(&c->cfg, yl_get(m, "align"), "'align' must be left or center, not '%s'", ln->align);
+        cfg_error(&c->cfg, yl_get(m, "align"), HY_M_CFG_ALIGN, ln->align);
     ln->new_page = cfg_bool(&c->cfg, m, "new_page");
     ln->wide = cfg_bool(&c->cfg, m, "wide");
     ln->required = cfg_bool(&c->cfg, m, "required");
@@ -287,7 +286,7 @@ static lay_node *parse_node(ctx *c, const yl_node *m, int depth, node_role role)
     ln->count_of = cfg_str(&c->cfg, m, "count_of");
     ln->labels_from = cfg_str(&c->cfg, m, "labels_from");
     ln->label2_from = cfg_str(&c->cfg, m, "label2_from");
-    if (ln->multi && !ln->labels_from) cfg_error(&c->cfg, m, "a 'multi' column needs 'labels_from'");
+    if (ln->multi && !ln->labels_from) cfg_error(&c->cfg, m, HY_M_CFG_MULTI_LABELS);
     ln->max = cfg_int(&c->cfg, m, "max", 0, 1, MAX_GROUP);
     ln->min_rows = cfg_int(&c->cfg, m, "min_rows", 0, 0, 100);
     ln->width = cfg_num(&c->cfg, m, "width", 0, 0.01, 1);
@@ -308,12 +307,11 @@ static lay_node *parse_node(ctx *c, const yl_node *m, int depth, node_role role)
     if (sub != ROLE_ROW) {
         double sum = 0;
         for (size_t i = 0; i < ln->n_rows; i++) sum += ln->rows[i]->width;
-        if (sum > 1.001) cfg_error(&c->cfg, yl_get(m, children), "the widths of the %s add up to %g; at most 1 (the text width)", children, sum);
+        if (sum > 1.001) cfg_error(&c->cfg, yl_get(m, children), HY_M_CFG_WIDTH_SUM, children, sum);
         size_t cells = 0;  /* across the page, with each multi column at its most headings */
         for (size_t i = 0; i < ln->n_rows; i++) cells += ln->rows[i]->multi ? HY_MAX_HEADINGS : 1;
         if (cells > TB_MAX_CELLS)
-            cfg_error(&c->cfg, yl_get(m, children), "the %s can make %zu cells across the page (a 'multi' column up "
-                      "to %d); at most %d", children, cells, HY_MAX_HEADINGS, TB_MAX_CELLS);
+            cfg_error(&c->cfg, yl_get(m, children), HY_M_CFG_TOO_MANY_CELLS, children, cells, HY_MAX_HEADINGS, TB_MAX_CELLS);
     }
     return ln;
 }
@@ -323,7 +321,7 @@ static void parse_option_list(ctx *c, lay_options *o, const yl_node *key, const 
     static const char *const OPTION_ATTRS[] = {"text", "variants", NULL};
     o->name = key->str;
     if (v->kind != YL_SEQ) {
-        cfg_error(&c->cfg, v, "option list '%s' must be a list", key->str);
+        cfg_error(&c->cfg, v, HY_M_CFG_OPTIONS_NOT_LIST, key->str);
         return;
     }
     o->opts = hy_arena_alloc(&c->f->arena, (v->n + 1) * sizeof *o->opts);
@@ -337,7 +335,7 @@ static void parse_option_list(ctx *c, lay_options *o, const yl_node *key, const 
             op->text = cfg_str(&c->cfg, it, "text");
             op->variants = strs_of(c, it, "variants", &op->n_variants);
         } else {
-            cfg_error(&c->cfg, it, "an option is a text or {text, variants}");
+            cfg_error(&c->cfg, it, HY_M_CFG_OPTION_SHAPE);
         }
         if (op->text) o->n++;
     }
@@ -357,7 +355,7 @@ static void add_check(ctx *c, lay_checklist *cl, const yl_node *it, const char *
         ck->wide = cfg_bool(&c->cfg, it, "wide");
         ck->suffix = cfg_str(&c->cfg, it, "suffix");
     } else {
-        cfg_error(&c->cfg, it, "a checkbox item is a text or {label, paren, wide, suffix}");
+        cfg_error(&c->cfg, it, HY_M_CFG_CHECK_SHAPE);
     }
     if (ck->label) cl->n++;
 }
@@ -387,7 +385,7 @@ static void parse_checklist(ctx *c, lay_checklist *cl, const yl_node *key, const
     cl->name = key->str;
     cl->columns = 1;
     if (v->kind != YL_MAP) {
-        cfg_error(&c->cfg, v, "checkbox list '%s' must be a mapping", key->str);
+        cfg_error(&c->cfg, v, HY_M_CFG_CHECKS_NOT_MAP, key->str);
         return;
     }
     cfg_keys(&c->cfg, v, LIST_ATTRS, "a checkbox list");
@@ -398,15 +396,15 @@ static void parse_checklist(ctx *c, lay_checklist *cl, const yl_node *key, const
     for (size_t g = 0; groups && g < groups->n; g++) {
         const yl_node *gr = groups->items[g];
         if (gr->kind != YL_MAP) {
-            cfg_error(&c->cfg, gr, "a group of checkbox items is {heading, items}");
+            cfg_error(&c->cfg, gr, HY_M_CFG_CHECK_GROUP_SHAPE);
             continue;
         }
         cfg_keys(&c->cfg, gr, GROUP_ATTRS, "a group of checkbox items");
         const char *heading = cfg_str(&c->cfg, gr, "heading");
-        if (!yl_get(gr, "items")) cfg_error(&c->cfg, gr, "a group of checkbox items needs 'items'");
+        if (!yl_get(gr, "items")) cfg_error(&c->cfg, gr, HY_M_CFG_CHECK_GROUP_ITEMS);
         parse_items(c, cl, gr, heading);
     }
-    if (!cl->n && c->cfg.ok) cfg_error(&c->cfg, v, "checkbox list '%s' has no items", key->str);
+    if (!cl->n && c->cfg.ok) cfg_error(&c->cfg, v, HY_M_CFG_CHECKS_EMPTY, key->str);
     const yl_node *var = cfg_map(&c->cfg, v, "variants");
     if (!var) return;
     cl->variant_from = hy_arena_alloc(&c->f->arena, (var->n + 1) * sizeof(char *));
@@ -455,22 +453,22 @@ static void parse_page(ctx *c, const yl_node *root)
     f->page_w = 595.276;
     f->page_h = 841.89;
     const char *size = cfg_str(&c->cfg, page, "size");
-    if (size && strcmp(size, "A4")) cfg_error(&c->cfg, yl_get(page, "size"), "page size '%s' is not known (A4)", size);
+    if (size && strcmp(size, "A4")) cfg_error(&c->cfg, yl_get(page, "size"), HY_M_CFG_PAGE_SIZE, size);
     const char *orient = cfg_str(&c->cfg, page, "orientation");
     if (orient && !strcmp(orient, "landscape")) {
         f->page_w = 841.89;
         f->page_h = 595.276;
     } else if (orient && strcmp(orient, "portrait")) {
-        cfg_error(&c->cfg, yl_get(page, "orientation"), "'orientation' must be portrait or landscape, not '%s'", orient);
+        cfg_error(&c->cfg, yl_get(page, "orientation"), HY_M_CFG_ORIENTATION, orient);
     }
     double dm[4] = {36, 40, 40, 40};
     memcpy(f->margin, dm, sizeof dm);
     const yl_node *m = cfg_seq(&c->cfg, page, "margin");
-    if (m && m->n != 4) cfg_error(&c->cfg, m, "'margin' must be [top, right, bottom, left]");
+    if (m && m->n != 4) cfg_error(&c->cfg, m, HY_M_CFG_MARGIN_SHAPE);
     for (int i = 0; m && m->n == 4 && i < 4; i++)
         f->margin[i] = cfg_num_node(&c->cfg, m->items[i], "a margin (pt)", dm[i], 0, 300);
     if (f->page_w - f->margin[1] - f->margin[3] < MIN_TEXT_AREA || f->page_h - f->margin[0] - f->margin[2] < MIN_TEXT_AREA)
-        cfg_error(&c->cfg, m, "the margins leave less than %g pt of the page for the text", MIN_TEXT_AREA);
+        cfg_error(&c->cfg, m, HY_M_CFG_MARGIN_TOO_BIG, MIN_TEXT_AREA);
 }
 
 static void parse_text(ctx *c, const yl_node *root)
@@ -483,7 +481,7 @@ static void parse_text(ctx *c, const yl_node *root)
     cfg_keys(&c->cfg, fonts, FONTS_ATTRS, "fonts");
     f->font_role = text_or(c, fonts, "text", "gothic");
     if (!*f->font_role || !strcmp(f->font_role, "fallback"))
-        cfg_error(&c->cfg, yl_get(fonts, "text"), "'text' must name a role of the fonts file (gothic, mincho)");
+        cfg_error(&c->cfg, yl_get(fonts, "text"), HY_M_CFG_TEXT_ROLE);
     const yl_node *t = cfg_map(&c->cfg, root, "text");
     cfg_keys(&c->cfg, t, TEXT_ATTRS, "text");
     f->size = cfg_num(&c->cfg, t, "size", 9, 7, 36);
@@ -494,13 +492,13 @@ static void parse_text(ctx *c, const yl_node *root)
     const char *markup = cfg_str(&c->cfg, t, "markup");
     f->underline_markup = markup && !strcmp(markup, "underline");
     if (markup && !f->underline_markup)
-        cfg_error(&c->cfg, yl_get(t, "markup"), "text markup '%s' is not known (underline)", markup);
+        cfg_error(&c->cfg, yl_get(t, "markup"), HY_M_CFG_MARKUP, markup);
     const yl_node *cols = cfg_map(&c->cfg, root, "columns");
     cfg_keys(&c->cfg, cols, COLUMN_ATTRS, "columns");
     f->col_label = cfg_num(&c->cfg, cols, "label", 0.22, 0.05, 0.5);
     f->col_sublabel = cfg_num(&c->cfg, cols, "sublabel", 0.16, 0.05, 0.5);
     if (f->col_label + f->col_sublabel > 0.8)
-        cfg_error(&c->cfg, cols, "the label columns take more than 0.8 of the text width");
+        cfg_error(&c->cfg, cols, HY_M_CFG_LABEL_COLUMNS);
 }
 
 static void parse_marks(ctx *c, const yl_node *root)
@@ -521,7 +519,7 @@ static void parse_marks(ctx *c, const yl_node *root)
     f->mark_count = text_or(c, marks, "count", "({})");
     f->mark_empty_choice = text_or(c, marks, "empty_choice", "[ ]");
     f->mark_range = text_or(c, marks, "range", "-");
-    if (!strstr(f->mark_count, "{}")) cfg_error(&c->cfg, yl_get(marks, "count"), "marks.count needs {} for the number");
+    if (!strstr(f->mark_count, "{}")) cfg_error(&c->cfg, yl_get(marks, "count"), HY_M_CFG_COUNT_MARK);
     const yl_node *meta = cfg_map(&c->cfg, root, "meta");
     cfg_keys(&c->cfg, meta, META_ATTRS, "meta");
     f->meta_title = cfg_str(&c->cfg, meta, "title");
@@ -542,19 +540,19 @@ bool lay_load(const char *path, lay_form *f, hy_diags *d)
     ctx c = {f, {path, "layout", d, true}};
     const yl_node *root = f->src->root;
     if (!root || root->kind != YL_MAP) {
-        cfg_error(&c.cfg, root, "the file must be a mapping with 'kind' and 'body'");
+        cfg_error(&c.cfg, root, HY_M_CFG_FILE_SHAPE);
         return false;
     }
     cfg_keys(&c.cfg, root, TOP_ATTRS, "the layout");
     f->kind = cfg_str(&c.cfg, root, "kind");
-    if (!f->kind && !yl_get(root, "kind")) cfg_error(&c.cfg, root, "no 'kind' (the form's name)");
+    if (!f->kind && !yl_get(root, "kind")) cfg_error(&c.cfg, root, HY_M_CFG_NO_FORM_KIND);
     parse_page(&c, root);
     parse_text(&c, root);
     parse_marks(&c, root);
     parse_tables(&c, root);
     f->root.kind = LK_SECTION;
     f->root.rows = parse_list(&c, root, "body", &f->root.n_rows, 0, ROLE_ROW);
-    if (!f->root.n_rows && c.cfg.ok) cfg_error(&c.cfg, root, "'body' is empty or missing");
+    if (!f->root.n_rows && c.cfg.ok) cfg_error(&c.cfg, root, HY_M_CFG_BODY_EMPTY);
     if (c.cfg.ok) lay_rules_tree(&c.cfg, &f->root);
     return c.cfg.ok;
 }

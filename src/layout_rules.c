@@ -9,21 +9,21 @@ void lay_rules_node(cfg_ctx *c, const lay_node *ln, const yl_node *m)
         bool found = false;
         for (size_t i = 0; i < ln->options->n && !found; i++) found = !strcmp(ln->options->opts[i].text, ln->none_option);
         if (!found)
-            cfg_error(c, yl_get(m, "none_option"), "'none_option' must be one of the options of '%s', not '%s'",
+            cfg_error(c, yl_get(m, "none_option"), HY_M_CFG_NONE_OPTION,
                       ln->key ? ln->key : "?", ln->none_option);
     }
     if (ln->none_check) {
         bool found = false;
         for (size_t i = 0; i < ln->n_head_checks && !found; i++) found = !strcmp(ln->head_checks[i], ln->none_check);
         if (!found)
-            cfg_error(c, yl_get(m, "none_check"), "'none_check' must be one of the heading's 'checks', not '%s'",
+            cfg_error(c, yl_get(m, "none_check"), HY_M_CFG_NONE_CHECK,
                       ln->none_check);
     }
     if (ln->n_governs && !ln->none_option && !ln->none_check)
-        cfg_error(c, yl_get(m, "governs"), "'governs' needs '%s' (the answer that means none)",
+        cfg_error(c, yl_get(m, "governs"), HY_M_CFG_GOVERNS_NEEDS,
                   ln->kind == LK_HEAD ? "none_check" : "none_option");
     if ((ln->none_option || ln->none_check) && !ln->n_governs)
-        cfg_error(c, m, "'%s' needs 'governs' (the items that must then be blank)",
+        cfg_error(c, m, HY_M_CFG_NONE_NEEDS_GOVERNS,
                   ln->none_option ? "none_option" : "none_check");
 }
 
@@ -52,7 +52,7 @@ static void walk(cfg_ctx *c, const lay_node *n, const lay_node *scope)
     for (size_t i = 0; i < n->n_governs; i++) {
         if (has_key(in, n->governs[i], true)) continue;
         yl_node at = {.line = n->line, .col = n->col};
-        cfg_error(c, &at, "'governs' names '%s', which is not an item of the mapping that holds '%s'", n->governs[i],
+        cfg_error(c, &at, HY_M_CFG_GOVERNS_UNKNOWN, n->governs[i],
                   n->key ? n->key : n->label ? n->label : "?");
     }
     const lay_node *inner = opens_mapping(n) || n->kind == LK_GROUP || n->kind == LK_TABLE ? n : scope;

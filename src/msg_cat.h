@@ -254,6 +254,9 @@ HY_MSG_ENTRY(IS_DEVICE, "a device", "デバイス")
 HY_MSG_ENTRY(WHAT_PDF, "the PDF", "PDF ファイル")
 HY_MSG_ENTRY(WHAT_REPORT, "the report", "報告ファイル")
 HY_MSG_ENTRY(WHAT_OUTPUT, "the output", "出力")
+HY_MSG_ENTRY(WHAT_STATE, "the state file", "状態ファイル")
+HY_MSG_ENTRY(STATE_TOO_BIG, "the state would be %zu bytes, more than the %zu a state file may hold",
+             "状態が %zu バイトになり、状態ファイルに入る %zu バイトを超えます。")
 HY_MSG_ENTRY(WRITE_NOT_NAME, "cannot write %s: not a file name", "%sを書き込めません。ファイル名になっていません。")
 HY_MSG_ENTRY(WRITE_NOT_REGULAR, "cannot write %s: the path exists and is %s, not a regular file; it was left as it is",
              "%sを書き込めません。そのパスには既に%sがあり、通常のファイルではありません（そのままにしました）。")
@@ -315,3 +318,85 @@ HY_MSG_ENTRY(STDOUT_TERMINAL, "standard output is a terminal; redirect it, or gi
 HY_MSG_ENTRY(STDOUT_WRITE_FAILED, "cannot write the PDF to standard output: %s", "PDF を標準出力に書き出せません（%s）。")
 HY_MSG_ENTRY(EPOCH_IGNORED, "ignoring SOURCE_DATE_EPOCH='%s' (not a number of seconds)",
              "SOURCE_DATE_EPOCH='%s' は秒数ではないため使いません。")
+
+/* ---- configuration: layouts and the fonts file (cfg.c, layout_def.c, layout_rules.c, font.c);
+ * each is printed after the file's kind ("layout: ", "fonts: ") ---- */
+HY_MSG_ENTRY(CFG_UNKNOWN_ATTR_IN, "unknown attribute '%s' in %s", "%2$sに「%1$s」という属性はありません。")
+HY_MSG_ENTRY(CFG_UNKNOWN_ATTR_IN_DYM, "unknown attribute '%s' in %s; did you mean '%s'?",
+             "%2$sに「%1$s」という属性はありません。「%3$s」ではありませんか。")
+HY_MSG_ENTRY(CFG_WRONG_TYPE, "'%s' must be %s, not %s", "「%s」は%sで書いてください（いまは%sです）。")
+HY_MSG_ENTRY(CFG_NOT_TEXT, "%s must be a text, not %s", "%sは文字で書いてください（いまは%sです）。")
+HY_MSG_ENTRY(CFG_NUMBER_RANGE, "%s must be a number from %g to %g", "%sには %g から %g までの数を書いてください。")
+HY_MSG_ENTRY(CFG_INT_RANGE, "%s must be a whole number from %d to %d", "%sには %d から %d までの整数を書いてください。")
+HY_MSG_ENTRY(CFG_BOOL, "'%s' must be true or false", "「%s」には true か false を書いてください。")
+HY_MSG_ENTRY(CFG_UNKNOWN_ATTR, "unknown attribute '%s'", "「%s」という属性はありません。")
+HY_MSG_ENTRY(CFG_UNKNOWN_ATTR_DYM, "unknown attribute '%s'; did you mean '%s'?", "「%s」という属性はありません。「%s」ではありませんか。")
+HY_MSG_ENTRY(CFG_NODE_NOT_TAKES, "a '%s' node%s does not take '%s' (it needs: %s%s%s%s)",
+             "「%s」の節点%sには「%s」を書けません（必須: %s%s%s%s）。")
+HY_MSG_ENTRY(CFG_IN_CELLS, " in 'cells'", "（cells の中）")
+HY_MSG_ENTRY(CFG_IN_COLUMNS, " in 'columns'", "（columns の中）")
+HY_MSG_ENTRY(CFG_MAY_HAVE, "; it may have: ", "。任意: ")
+HY_MSG_ENTRY(CFG_NODE_NEEDS, "a '%s' node%s needs '%s'", "「%s」の節点%sには「%s」が必要です。")
+HY_MSG_ENTRY(CFG_NO_KIND, "node has no 'kind'", "節点に「kind」がありません。")
+HY_MSG_ENTRY(CFG_UNKNOWN_KIND, "unknown node kind '%s'", "「%s」という節点の種類はありません。")
+HY_MSG_ENTRY(CFG_UNKNOWN_KIND_DYM, "unknown node kind '%s'; did you mean '%s'?", "「%s」という節点の種類はありません。「%s」ではありませんか。")
+HY_MSG_ENTRY(CFG_NO_OPTIONS, "no option list named '%s' in 'options'", "「options」に「%s」という選択肢の一覧がありません。")
+HY_MSG_ENTRY(CFG_NO_CHECKS, "no checkbox list named '%s' in 'checks'", "「checks」に「%s」というチェック項目の一覧がありません。")
+HY_MSG_ENTRY(CFG_TOO_WIDE, "'%s' has %zu entries; at most %d fit across a page", "「%s」に %zu 個ありますが、横に並べられるのは %d 個までです。")
+HY_MSG_ENTRY(CFG_RANGE_SHAPE, "a range must be [from, to]", "範囲は [始め, 終わり] の形で書いてください。")
+HY_MSG_ENTRY(CFG_RANGE_ORDER, "a range must be [from, to] with from <= to", "範囲は [始め, 終わり]（始め <= 終わり）で書いてください。")
+HY_MSG_ENTRY(CFG_SPAN_VALUE, "the 'value' of a span must be a node (a mapping with 'kind')",
+             "span の「value」は節点（kind を持つ組）で書いてください。")
+HY_MSG_ENTRY(CFG_VALUE_DATE, "'value' of a '%s' node must be 'date' (or left out for a text)",
+             "「%s」の節点の「value」は date にしてください（文字なら書きません）。")
+HY_MSG_ENTRY(CFG_NODE_NOT_MAP, "a node must be a mapping with 'kind', not %s", "節点は kind を持つ組で書いてください（いまは%sです）。")
+HY_MSG_ENTRY(CFG_TOO_DEEP, "nodes nested more than %d deep", "節点の入れ子が %d 段を超えています。")
+HY_MSG_ENTRY(CFG_NODE_CANNOT_BE, "a '%s' node cannot be %s", "「%s」の節点は%sにはなれません。")
+HY_MSG_ENTRY(CFG_ROLE_CELL, "a cell of 'fields' (text, date or int)", "fields のセル（text, date, int のみ）")
+HY_MSG_ENTRY(CFG_ROLE_COLUMN, "a column of 'table' (text, date or int)", "table の列（text, date, int のみ）")
+HY_MSG_ENTRY(CFG_ROLE_VALUE, "the value of a span (text, date, int, choice or checks)",
+             "span の value（text, date, int, choice, checks のみ）")
+HY_MSG_ENTRY(CFG_ALIGN, "'align' must be left or center, not '%s'", "「align」には left か center を書いてください（「%s」は使えません）。")
+HY_MSG_ENTRY(CFG_MULTI_LABELS, "a 'multi' column needs 'labels_from'", "「multi」の列には「labels_from」が必要です。")
+HY_MSG_ENTRY(CFG_WIDTH_SUM, "the widths of the %s add up to %g; at most 1 (the text width)",
+             "%s の幅の合計が %g です。1（本文の幅）以下にしてください。")
+HY_MSG_ENTRY(CFG_TOO_MANY_CELLS, "the %s can make %zu cells across the page (a 'multi' column up to %d); at most %d",
+             "%s が横に %zu 個のセルになりえます（multi の列は最大 %d 個）。%d 個までにしてください。")
+HY_MSG_ENTRY(CFG_OPTIONS_NOT_LIST, "option list '%s' must be a list", "選択肢の一覧「%s」は並びで書いてください。")
+HY_MSG_ENTRY(CFG_OPTION_SHAPE, "an option is a text or {text, variants}", "選択肢は文字か {text, variants} で書いてください。")
+HY_MSG_ENTRY(CFG_CHECK_SHAPE, "a checkbox item is a text or {label, paren, wide, suffix}",
+             "チェック項目は文字か {label, paren, wide, suffix} で書いてください。")
+HY_MSG_ENTRY(CFG_CHECKS_NOT_MAP, "checkbox list '%s' must be a mapping", "チェック項目の一覧「%s」は組で書いてください。")
+HY_MSG_ENTRY(CFG_CHECK_GROUP_SHAPE, "a group of checkbox items is {heading, items}", "チェック項目のまとまりは {heading, items} で書いてください。")
+HY_MSG_ENTRY(CFG_CHECK_GROUP_ITEMS, "a group of checkbox items needs 'items'", "チェック項目のまとまりには「items」が必要です。")
+HY_MSG_ENTRY(CFG_CHECKS_EMPTY, "checkbox list '%s' has no items", "チェック項目の一覧「%s」に項目がありません。")
+HY_MSG_ENTRY(CFG_PAGE_SIZE, "page size '%s' is not known (A4)", "用紙の大きさ「%s」は使えません（A4 のみ）。")
+HY_MSG_ENTRY(CFG_ORIENTATION, "'orientation' must be portrait or landscape, not '%s'",
+             "「orientation」には portrait か landscape を書いてください（「%s」は使えません）。")
+HY_MSG_ENTRY(CFG_MARGIN_SHAPE, "'margin' must be [top, right, bottom, left]", "「margin」は [上, 右, 下, 左] で書いてください。")
+HY_MSG_ENTRY(CFG_MARGIN_TOO_BIG, "the margins leave less than %g pt of the page for the text",
+             "余白が大きすぎて、本文に %g pt 未満しか残りません。")
+HY_MSG_ENTRY(CFG_TEXT_ROLE, "'text' must name a role of the fonts file (gothic, mincho)",
+             "「text」にはフォント設定の役割（gothic, mincho）を書いてください。")
+HY_MSG_ENTRY(CFG_MARKUP, "text markup '%s' is not known (underline)", "文字の飾り「%s」は使えません（underline のみ）。")
+HY_MSG_ENTRY(CFG_LABEL_COLUMNS, "the label columns take more than 0.8 of the text width", "項目名の列が本文の幅の 0.8 を超えています。")
+HY_MSG_ENTRY(CFG_COUNT_MARK, "marks.count needs {} for the number", "marks.count には数の位置を示す {} が必要です。")
+HY_MSG_ENTRY(CFG_FILE_SHAPE, "the file must be a mapping with 'kind' and 'body'", "様式定義ファイルは kind と body を持つ組で書いてください。")
+HY_MSG_ENTRY(CFG_NO_FORM_KIND, "no 'kind' (the form's name)", "「kind」（様式名）がありません。")
+HY_MSG_ENTRY(CFG_BODY_EMPTY, "'body' is empty or missing", "「body」が空か、ありません。")
+HY_MSG_ENTRY(CFG_NONE_OPTION, "'none_option' must be one of the options of '%s', not '%s'",
+             "「none_option」は「%s」の選択肢のどれかにしてください（「%s」は選択肢にありません）。")
+HY_MSG_ENTRY(CFG_NONE_CHECK, "'none_check' must be one of the heading's 'checks', not '%s'",
+             "「none_check」は見出しの「checks」のどれかにしてください（「%s」はありません）。")
+HY_MSG_ENTRY(CFG_GOVERNS_NEEDS, "'governs' needs '%s' (the answer that means none)", "「governs」には「%s」（「なし」を表す答え）が必要です。")
+HY_MSG_ENTRY(CFG_NONE_NEEDS_GOVERNS, "'%s' needs 'governs' (the items that must then be blank)",
+             "「%s」には「governs」（そのとき空欄にする項目）が必要です。")
+HY_MSG_ENTRY(CFG_GOVERNS_UNKNOWN, "'governs' names '%s', which is not an item of the mapping that holds '%s'",
+             "「governs」の「%s」は、「%s」と同じ組の項目ではありません。")
+HY_MSG_ENTRY(FONTS_SHAPE, "the fonts file must be a mapping of roles to lists of font families, e.g. gothic: [BIZ UDGothic, IPAexGothic]",
+             "フォント設定は、役割ごとにフォント名の並びを書いてください（例: gothic: [BIZ UDGothic, IPAexGothic]）。")
+HY_MSG_ENTRY(FONTS_ROLE_NOT_LIST, "'%s' must be a list of font family names, e.g. %s: [BIZ UDGothic, IPAexGothic]",
+             "「%s」はフォント名の並びで書いてください（例: %s: [BIZ UDGothic, IPAexGothic]）。")
+HY_MSG_ENTRY(FONTS_TOO_MANY, "'%s' names %zu families; at most %d are used", "「%s」にフォントが %zu 個ありますが、使うのは %d 個までです。")
+HY_MSG_ENTRY(FONTS_NONE, "'%s' names no font family", "「%s」にフォント名がありません。")
+HY_MSG_ENTRY(FONTS_EMPTY_NAME, "a font family name is empty", "フォント名が空です。")

@@ -46,7 +46,7 @@ static int signature(const char *f, char sig[MAX_ARGS][4])
         char conv[4] = {0};
         size_t k = 0;
         while (strchr("hlzjt", *p) && k < 2) conv[k++] = *p++;
-        if (!*p || !strchr("sdiuxXc", *p)) return -1;
+        if (!*p || !strchr("sdiuxXcgfe", *p)) return -1;
         conv[k] = *p;
         int idx = is_pos ? pos - 1 : n++;
         if (idx >= MAX_ARGS) return -1;

@@ -104,3 +104,6 @@ set_tests_properties(lang PROPERTIES TIMEOUT 60)
 # The batch report lists each document's warnings apart from its errors.
 add_test(NAME batch_warnings COMMAND sh ${CMAKE_SOURCE_DIR}/tests/test_batch_warnings.sh $<TARGET_FILE:hyoka> ${CMAKE_SOURCE_DIR})
 set_tests_properties(batch_warnings PROPERTIES TIMEOUT 60)
+
+# Every diagnostic comes from the message catalogue (tests/check_msgs.sh).
+add_test(NAME msgs_catalogue_only COMMAND sh ${CMAKE_SOURCE_DIR}/tests/check_msgs.sh ${CMAKE_SOURCE_DIR})
