@@ -530,6 +530,9 @@ static void parser_error(builder *b, yaml_parser_t *p, const char *data, size_t 
         return;
     }
     yaml_mark_t m = p->problem_mark;
+    /* A line with no ': ' (a stray text among keys) is noticed only where the next token
+     * starts, often the next line: the mistake is at the start of that would-be key. */
+    if (p->context && !strcmp(what, "could not find expected ':'")) m = p->context_mark;
     int line = (int)m.line + 1, col = (int)m.column + 1;
     int tab = tab_column(data, len, line, col, what);
     if (tab) {
