@@ -15,6 +15,7 @@ typedef struct {
     const char *name;
     char *fold;
     bool valued;            /* some node with this key has a choice, checks or date value */
+    bool number;            /* every node with this key holds a whole number (int, count, 列数) */
 } name_t;
 
 /* The layout's keys, with hash tables by name and by folded name (a document may hold
@@ -25,6 +26,7 @@ typedef struct {
     size_t *by_name, *by_fold;  /* open addressing: index + 1, 0 = empty */
     size_t mask;
     hy_vec valued;          /* layout nodes whose values are folded too: choice, checks, date */
+    hy_vec numbers, texts;  /* keys (const char *) of whole numbers, and of anything else */
 } names_t;
 
 static size_t hash(const char *s)
@@ -71,6 +73,14 @@ static void build_tables(names_t *ns)
         long k = find_in(ns, ns->by_name, ((const lay_node *)ns->valued.items[i])->key, false);
         if (k >= 0) ns->items[k].valued = true;
     }
+    for (size_t i = 0; i < ns->numbers.n; i++) {
+        long k = find_in(ns, ns->by_name, ns->numbers.items[i], false);
+        if (k >= 0) ns->items[k].number = true;
+    }
+    for (size_t i = 0; i < ns->texts.n; i++) {
+        long k = find_in(ns, ns->by_name, ns->texts.items[i], false);
+        if (k >= 0) ns->items[k].number = false;
+    }
 }
 
 static void collect(const lay_node *ln, names_t *ns)
@@ -84,6 +94,8 @@ static void collect(const lay_node *ln, names_t *ns)
     if (ln->key && (ln->kind == LK_CHOICE || ln->kind == LK_CHECKS || ln->kind == LK_DATE ||
                     ln->value_kind == LK_DATE))
         hy_vec_push(&ns->valued, (void *)ln);
+    if (ln->key) hy_vec_push(ln->kind == LK_INT ? &ns->numbers : &ns->texts, (void *)ln->key);
+    if (ln->count_key) hy_vec_push(&ns->numbers, (void *)ln->count_key);
     if (ln->value) collect(ln->value, ns);
     for (size_t i = 0; i < ln->n_rows; i++) collect(ln->rows[i], ns);
 }
@@ -200,6 +212,30 @@ static bool canon_value(const names_t *ns, yl_doc *doc, const char *key, yl_node
     return ok;
 }
 
+/* A whole number typed with full-width digits (an IME's １２), as ASCII digits; anything else
+ * is left for the model to judge. */
+static void canon_number(yl_doc *doc, yl_node *v)
+{
+    if (v->kind != YL_SCALAR || yl_is_null(v) || !v->str[0]) return;
+    char ascii[64];
+    size_t n = 0;
+    bool wide = false;
+    for (const unsigned char *s = (const unsigned char *)v->str; *s; n++) {
+        if (n + 1 >= sizeof ascii) return;
+        if (*s >= '0' && *s <= '9') {
+            ascii[n] = (char)*s++;
+        } else if (s[0] == 0xEF && s[1] == 0xBC && s[2] >= 0x90 && s[2] <= 0x99) {  /* U+FF10..FF19 */
+            ascii[n] = (char)('0' + (s[2] - 0x90));
+            s += 3;
+            wide = true;
+        } else {
+            return;
+        }
+    }
+    ascii[n] = '\0';
+    if (wide) set_text(doc, v, ascii);
+}
+
 static bool canon_node(const names_t *ns, yl_doc *doc, yl_node *n, hy_diags *d)
 {
     bool ok = true;
@@ -222,6 +258,7 @@ static bool canon_node(const names_t *ns, yl_doc *doc, yl_node *n, hy_diags *d)
             set_text(doc, k, name);
         }
         if (found && found->valued) ok &= canon_value(ns, doc, k->str, n->vals[i]);
+        if (found && found->number) canon_number(doc, n->vals[i]);
         ok &= canon_node(ns, doc, n->vals[i], d);
     }
     return ok;
@@ -232,6 +269,7 @@ bool hy_canon(const lay_form *form, yl_doc *doc, hy_diags *d)
     names_t ns = {0};
     for (size_t i = 0; i < sizeof COMMON_KEYS / sizeof *COMMON_KEYS; i++) add_name(&ns, COMMON_KEYS[i]);
     collect(&form->root, &ns);
+    hy_vec_push(&ns.numbers, (void *)"列数");
     build_tables(&ns);
     bool ok = true;
     /* The traps that were only suspects: a key of this form without its space or with a
@@ -250,5 +288,7 @@ bool hy_canon(const lay_form *form, yl_doc *doc, hy_diags *d)
     free(ns.by_name);
     free(ns.by_fold);
     hy_vec_free(&ns.valued);
+    hy_vec_free(&ns.numbers);
+    hy_vec_free(&ns.texts);
     return ok;
 }

@@ -5,7 +5,7 @@ usage: variants.py HYOKA LAYOUT DOC.yaml OUTDIR
 
 Writes DOC as an IME user would type it: section keys as Roman numeral characters (Ⅲ), every
 date in another accepted form (令和7年1月31日 with full-width digits, R7.1.31, 2025/1/31), choice
-values and checkbox items with full-width digits, letters and parentheses. Renders both and
+values, checkbox items and whole numbers with full-width digits, letters and parentheses. Renders both and
 compares the PDFs byte for byte (SOURCE_DATE_EPOCH fixed)."""
 import os, re, subprocess, sys, yaml
 
@@ -14,11 +14,14 @@ os.makedirs(out, exist_ok=True)
 layout = yaml.safe_load(open(layout_path, encoding='utf-8'))
 
 date_keys, choice_keys, option_texts, check_texts = set(), set(), set(), set()
+int_keys = {'列数'}
 def walk(n):
     if isinstance(n, dict):
         if n.get('kind') == 'date' or n.get('value') == 'date':
             if 'key' in n: date_keys.add(n['key'])
         if n.get('kind') == 'choice' and 'key' in n: choice_keys.add(n['key'])
+        if n.get('kind') == 'int' and 'key' in n: int_keys.add(n['key'])
+        if 'count' in n and isinstance(n['count'], str) and n.get('kind') == 'choice': int_keys.add(n['count'])
         for v in n.values(): walk(v)
     elif isinstance(n, list):
         for v in n: walk(v)
@@ -54,6 +57,11 @@ if date_keys:
     keys = '|'.join(map(re.escape, sorted(date_keys, key=len, reverse=True)))
     text = re.sub(r'((?:^|[\s{,])(?:%s): )(\d{4})-(\d{2})-(\d{2})(?=\s*(?:,|\}|$))' % keys, era_date, text, flags=re.M)
 changed = 0
+# Whole numbers (評価書番号, 件数, 列数) typed with full-width digits.
+ikeys = '|'.join(map(re.escape, sorted(int_keys, key=len, reverse=True)))
+text, n = re.subn(r'((?:^|[\s{,])(?:%s): )(\d+)(?=\s*(?:,|\}|$))' % ikeys,
+                  lambda m: m.group(1) + fullwidth(m.group(2)), text, flags=re.M)
+changed += n
 # Choice values after their key; checkbox items in [lists] and after "- ".
 ckeys = '|'.join(map(re.escape, sorted(choice_keys, key=len, reverse=True)))
 for o in sorted(option_texts, key=len, reverse=True):
