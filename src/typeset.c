@@ -87,6 +87,18 @@ static size_t underline_tag(const uint32_t *cps, size_t n, bool *ul)
     return 0;
 }
 
+/* A <u> inside an underline, a </u> outside one, or a <u> never closed: the tags are not
+ * printed, so a text that holds them unpaired would print altered (partly underlined, or
+ * without a '</u>' it was meant to show). */
+static void report_tag(hy_typesetter *t, bool open, bool at_end, hy_src src)
+{
+    hy_diag_add(t->diags, src.file, src.line, src.col,
+                at_end ? "'<u>' is not closed: end the underlined passage with '</u>'"
+                : open ? "'<u>' inside an underlined passage: close the first with '</u>' before opening another"
+                       : "'</u>' closes no underlined passage: remove it, or put '<u>' where the passage starts");
+    t->ok = false;
+}
+
 static shaped shape(hy_typesetter *t, const char *text, hy_src src)
 {
     shaped s = {0};
@@ -103,8 +115,10 @@ static shaped shape(hy_typesetter *t, const char *text, hy_src src)
         if (cp == '\r') continue;
         marks = combining_mark(cp) ? marks + 1 : variation_selector(cp) ? marks : 0;
         if (marks == HY_MAX_MARKS + 1) report_marks(t, cps, n, i - HY_MAX_MARKS, src);
+        bool was_ul = ul;
         size_t tag = t->underline_markup ? underline_tag(cps + i, n - i, &ul) : 0;
         if (tag) {
+            if (was_ul == ul) report_tag(t, ul, false, src);
             i += tag - 1;
             continue;
         }
@@ -139,6 +153,7 @@ static shaped shape(hy_typesetter *t, const char *text, hy_src src)
         s.w[s.n] = w;
         s.font[s.n++] = (signed char)f;
     }
+    if (ul) report_tag(t, true, true, src);
     free(cps);
     return s;
 }
