@@ -453,6 +453,11 @@ static void furniture(fctx *c, hy_boxes *b, const hy_form_options *opt)
 {
     hy_src none = {0};
     double size = 8;
+    /* Measured once, before the pages: a character no font has is reported once, naming the
+     * option it came from (not the document, and not once per page). */
+    double sw = opt && opt->stamp ? hy_text_width(&c->ts, opt->stamp, 11, (hy_src){"--stamp", 0, 0}) : 0;
+    double ws = 96;
+    double ww = opt && opt->watermark ? hy_text_width(&c->ts, opt->watermark, ws, (hy_src){"--watermark", 0, 0}) : 0;
     for (size_t i = 0; i < b->n_pages; i++) {
         hy_page *p = &b->pages[i];
         p->label = hy_arena_printf(&b->arena, "%zu", i + 1);
@@ -461,7 +466,6 @@ static void furniture(fctx *c, hy_boxes *b, const hy_form_options *opt)
         hy_page_text(p, (hy_textbox){(b->width - w) / 2, b->height - c->f->margin[2] / 2, size, 0, false, 0, 0, 1, num,
                                      HY_TAG_FOOTER});
         if (opt && opt->stamp) {
-            double sw = hy_text_width(&c->ts, opt->stamp, 11, fc_src(c, 0, 0));
             double x = b->width - c->f->margin[1] - sw;
             hy_page_text(p, (hy_textbox){x, c->f->margin[0] - 12, 11, 0, true, 0, 0, 1, hy_arena_strdup(&b->arena, opt->stamp),
                                          i ? HY_TAG_HEADER : c->stamp});
@@ -471,8 +475,6 @@ static void furniture(fctx *c, hy_boxes *b, const hy_form_options *opt)
             hy_page_rule(p, b->width - c->f->margin[1] + 4, c->f->margin[0] - 25, b->width - c->f->margin[1] + 4, c->f->margin[0] - 7, 0.5);
         }
         if (opt && opt->watermark) {
-            double ws = 96;
-            double ww = hy_text_width(&c->ts, opt->watermark, ws, fc_src(c, 0, 0));
             /* centred on the page, rotated 45°: start half the width back along the diagonal */
             double cx = b->width / 2 - ww / 2 * 0.7071, cy = b->height / 2 + ww / 2 * 0.7071;
             hy_page_text(p, (hy_textbox){cx, cy, ws, 0, false, 0, 45, 0.15, hy_arena_strdup(&b->arena, opt->watermark),

@@ -100,4 +100,12 @@ expect 0 "" -- "$H" render doc.yaml -oglued.pdf
 cp doc.yaml ./-dash.yaml
 expect 0 "" -- "$H" render -- -dash.yaml
 [ -s ./-dash.pdf ] || fail "-- before -dash.yaml"
+# --- a --stamp or --watermark character no font has: one message naming the option, not
+#     one per page naming the document
+rm -f st.pdf
+expect 2 "--stamp: error: character U+1F600" -- "$H" render doc.yaml -o st.pdf --stamp "資料😀"
+[ "$(grep -c error "$T/err")" = 1 ] || { cat "$T/err"; fail "--stamp: one message expected"; }
+expect 2 "--watermark: error: character U+001B" -- "$H" render doc.yaml -o st.pdf --watermark "$(printf 'a\033b')"
+[ "$(grep -c error "$T/err")" = 1 ] || { cat "$T/err"; fail "--watermark: one message expected"; }
+[ ! -e st.pdf ] || fail "a bad --stamp wrote a PDF"
 echo "cli: ok"
