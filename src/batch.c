@@ -239,6 +239,28 @@ static void free_vec(hy_vec *v)
     hy_vec_free(v);
 }
 
+static bool same_file(const char *path, const struct stat *st)
+{
+    struct stat o;
+    return path && stat(path, &o) == 0 && o.st_dev == st->st_dev && o.st_ino == st->st_ino;
+}
+
+/* --report must not replace what the batch reads or writes: the manifest, a document or a PDF
+ * (the same file, or the same path). False with a usage error; nothing has been rendered. */
+static bool report_target_ok(const char *report, const char *src, const bt_docs *ds)
+{
+    struct stat st;
+    bool exists = stat(report, &st) == 0;
+    const char *hit = exists && same_file(src, &st) ? src : NULL;
+    for (size_t i = 0; !hit && i < ds->n; i++) {
+        const bt_doc *d = &ds->v[i];
+        if (exists && same_file(d->in, &st)) hit = d->in;
+        else if ((exists && same_file(d->out, &st)) || (d->out && !strcmp(d->out, report))) hit = d->out;
+    }
+    if (!hit) return true;
+    return usage_error("--report %s is %s, which the report would replace; name a file of its own", report, hit);
+}
+
 /* Everything after the roots are open and locked. */
 static int run(const bt_opts *o, const hy_render_options *ro, const bt_roots *r, bt_run_info *info, run_ctx *c)
 {
@@ -248,6 +270,7 @@ static int run(const bt_opts *o, const hy_render_options *ro, const bt_roots *r,
     hy_diags d = {0};
     uint64_t env = 0;
     if (!bt_list(&ds, o, o->outdir, r->statedir)) rc = HY_ERR_INPUT;
+    else if (o->report && !report_target_ok(o->report, o->src, &ds)) rc = HY_ERR_INPUT;
     else if (!bt_env_digest(ro, &env, &d)) {
         hy_diags_print(&d, stderr);
         fprintf(stderr, "hyoka: error: the layouts or the fonts configuration cannot be read; no document was rendered\n");

@@ -190,4 +190,17 @@ rc=0; "$HYOKA" batch "$T/in" -o "$T/o2" --state "$T/o2/st" 2> /dev/null || rc=$?
 [ ! -e "$T/o2/st" ] || fail "state created inside OUTDIR"
 rc=0; "$HYOKA" batch "$T/in" -o "$T/victim" 2> /dev/null || rc=$?; [ "$rc" = 2 ] && [ "$(cat "$T/victim")" = "the victim" ] || fail "-o a file: exit $rc"
 rc=0; "$HYOKA" batch "$T/in" -o /dev/null 2> /dev/null || rc=$?; [ "$rc" = 2 ] || fail "-o /dev/null: exit $rc"
+# --- --report naming a document, the manifest or a PDF: refused before anything is rendered,
+#     the file untouched
+cp "$T/in/a.yaml" "$T/a.keep"
+rc=0; "$HYOKA" batch "$T/in" -o "$T/o3" --report "$T/in/a.yaml" 2> "$T/err" || rc=$?
+[ "$rc" = 2 ] || { cat "$T/err"; fail "--report a document: exit $rc, want 2"; }
+grep -q "which the report would replace" "$T/err" || { cat "$T/err"; fail "--report a document: no message"; }
+cmp -s "$T/a.keep" "$T/in/a.yaml" || fail "--report replaced a document"
+[ -z "$(ls -A "$T/o3")" ] || fail "--report a document: something was rendered"
+printf '%s\n' "$T/in/a.yaml" > "$T/list.txt"; cp "$T/list.txt" "$T/list.keep"
+rc=0; "$HYOKA" batch "$T/list.txt" -o "$T/o3" --report "$T/list.txt" 2> /dev/null || rc=$?
+[ "$rc" = 2 ] && cmp -s "$T/list.keep" "$T/list.txt" || fail "--report the manifest: exit $rc or replaced"
+rc=0; "$HYOKA" batch "$T/in" -o "$T/o3" --report "$T/o3/a.pdf" 2> /dev/null || rc=$?
+[ "$rc" = 2 ] && [ ! -e "$T/o3/a.pdf" ] || fail "--report a PDF's name: exit $rc"
 echo "batch safety: ok"
