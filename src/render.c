@@ -15,8 +15,10 @@
 #include "placeholder.h"
 #include "yaml_load.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #define MAX_CACHED 8
 
@@ -175,6 +177,27 @@ static int layout_doc(hy_engine *e, yl_doc *doc, hy_model **model, hy_boxes *box
     return HY_OK;
 }
 
+/* The file of the last rendering's deps (its layout, the fonts configuration, a font file) that
+ * `out` names (same device and inode), or NULL: the PDF must never replace what it was made
+ * from. Kinds with a directory as their name ("kinds") never match a regular file. */
+static const char *out_is_dep(const hy_engine *e, const char *out, char *buf, size_t cap)
+{
+    struct stat o, s;
+    if (stat(out, &o) != 0 || !S_ISREG(o.st_mode) || !e->deps.data) return NULL;
+    for (const char *l = e->deps.data; *l;) {
+        const char *nl = strchr(l, '\n');
+        size_t n = nl ? (size_t)(nl - l) : strlen(l);
+        const char *sp = memchr(l, ' ', n);
+        sp = sp ? memchr(sp + 1, ' ', n - (size_t)(sp + 1 - l)) : NULL;  /* KIND DIGEST NAME */
+        if (sp && (size_t)(l + n - (sp + 1)) < cap) {
+            snprintf(buf, cap, "%.*s", (int)(l + n - (sp + 1)), sp + 1);
+            if (stat(buf, &s) == 0 && S_ISREG(s.st_mode) && s.st_dev == o.st_dev && s.st_ino == o.st_ino) return buf;
+        }
+        l += n + (nl != NULL);
+    }
+    return NULL;
+}
+
 /* Everything after loading: layout, then output (to `out` if not NULL, else into `mem` if not
  * NULL, else nowhere; the laid-out pages as JSON into `dump`). */
 static int render_doc(hy_engine *e, yl_doc *doc, const char *out, hy_buf *mem, hy_buf *dump, hy_diags *d,
@@ -188,6 +211,14 @@ static int render_doc(hy_engine *e, yl_doc *doc, const char *out, hy_buf *mem, h
         if (pages) *pages = (int)boxes.n_pages;
         if (dump) hy_layout_dump(&boxes, doc->file, dump);
         hy_pdf_options po = {e->opt.epoch, "hyoka " HY_VERSION};
+        char dep[4096];
+        if (out && out_is_dep(e, out, dep, sizeof dep)) {
+            hy_diag_add(d, out, 0, 0, "the output is %s, which this document is rendered with (its layout, fonts "
+                        "configuration or a font file); it would be replaced by the PDF", dep);
+            rc = HY_ERR_INPUT;
+            out = NULL;
+            mem = NULL;
+        }
         if (out && !hy_pdf_write(&boxes, fonts, &po, out, d)) rc = HY_ERR_OUTPUT;
         if (!out && mem && !hy_pdf_write_mem(&boxes, fonts, &po, mem, d)) rc = HY_ERR_OUTPUT;
     }

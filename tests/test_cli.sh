@@ -108,4 +108,12 @@ expect 2 "--stamp: error: character U+1F600" -- "$H" render doc.yaml -o st.pdf -
 expect 2 "--watermark: error: character U+001B" -- "$H" render doc.yaml -o st.pdf --watermark "$(printf 'a\033b')"
 [ "$(grep -c error "$T/err")" = 1 ] || { cat "$T/err"; fail "--watermark: one message expected"; }
 [ ! -e st.pdf ] || fail "a bad --stamp wrote a PDF"
+# --- -o naming what the document is rendered with (the fonts configuration, a layout):
+#     refused, the file untouched
+cp "$S/fonts/fonts.yaml" myfonts.yaml && cp myfonts.yaml fonts.keep
+expect 2 "it would be replaced by the PDF" -- "$H" render doc.yaml -o myfonts.yaml --fonts myfonts.yaml
+cmp -s fonts.keep myfonts.yaml || fail "-o the fonts configuration replaced it"
+cp -r "$S/layouts" mylayouts && cp mylayouts/juten.yaml juten.keep
+expect 2 "it would be replaced by the PDF" -- "$H" render doc.yaml -o mylayouts/juten.yaml --layouts mylayouts
+cmp -s juten.keep mylayouts/juten.yaml || fail "-o a layout replaced it"
 echo "cli: ok"
