@@ -181,6 +181,12 @@ HY_MSG_ENTRY(FORM_UNKNOWN, "unknown %s '%s': no layout in %s has this kind (know
 HY_MSG_ENTRY(NONE_WORD, "none", "なし")
 HY_MSG_ENTRY(VS_ALONE, "variation selector U+%04X follows no character it can vary",
              "異体字セレクタ U+%04X の前に、対応する文字がありません。取り除いてください。")
+HY_MSG_ENTRY(UL_NOT_CLOSED, "'<u>' is not closed: end the underlined passage with '</u>'",
+             "下線の始まり「<u>」が閉じられていません。下線を引く部分の終わりに「</u>」を書いてください。")
+HY_MSG_ENTRY(UL_NESTED, "'<u>' inside an underlined passage: close the first with '</u>' before opening another",
+             "下線の中に「<u>」があります。前の下線を「</u>」で閉じてから、次の「<u>」を書いてください。")
+HY_MSG_ENTRY(UL_CLOSES_NONE, "'</u>' closes no underlined passage: remove it, or put '<u>' where the passage starts",
+             "「</u>」に対応する「<u>」がありません。取り除くか、下線を引く部分の始まりに「<u>」を書いてください。")
 HY_MSG_ENTRY(CHAR_NO_FONT, "character U+%04X '%s' is in none of the configured fonts (tried %s)",
              "文字 U+%04X「%s」は、どのフォントにもないため印刷できません（試したフォント: %s）。別の文字に置き換えてください。")
 HY_MSG_ENTRY(VARIANT_NO_FONT, "the variant U+%04X U+%04X of '%s' is in none of the configured fonts (tried %s)",
@@ -278,6 +284,8 @@ HY_MSG_ENTRY(OUTPUT_HERE, "cannot write the output here: it is %s%s", "ここに
 HY_MSG_ENTRY(USE_STDOUT, " (use -o - for standard output)", "（標準出力には -o - を使ってください）")
 HY_MSG_ENTRY(OUTPUT_IS_INPUT, "the output is the input file %s; it would be replaced by the PDF",
              "出力先が入力ファイル %s と同じです。PDF で上書きされてしまいます。")
+HY_MSG_ENTRY(OUTPUT_IS_DEP, "the output is %s, which this document is rendered with (its layout, fonts configuration or a font file); it would be replaced by the PDF",
+             "出力先 %s は、この文書の印刷に使う様式・フォント設定・フォントのファイルです。PDF で上書きされてしまいます。")
 HY_MSG_ENTRY(GIT_TIMEOUT, "git did not answer within %d seconds; the document was not read",
              "git が %d 秒以内に応答しませんでした。文書を読めませんでした。")
 HY_MSG_ENTRY(GIT_NOT_RUN, "there is no such file, and git (to read REV:path from a repository) could not be run",

@@ -213,8 +213,7 @@ static int render_doc(hy_engine *e, yl_doc *doc, const char *out, hy_buf *mem, h
         hy_pdf_options po = {e->opt.epoch, "hyoka " HY_VERSION};
         char dep[4096];
         if (out && out_is_dep(e, out, dep, sizeof dep)) {
-            hy_diag_add(d, out, 0, 0, "the output is %s, which this document is rendered with (its layout, fonts "
-                        "configuration or a font file); it would be replaced by the PDF", dep);
+            hy_diag_msg(d, out, 0, 0, HY_M_OUTPUT_IS_DEP, dep);
             rc = HY_ERR_INPUT;
             out = NULL;
             mem = NULL;

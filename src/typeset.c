@@ -92,10 +92,8 @@ static size_t underline_tag(const uint32_t *cps, size_t n, bool *ul)
  * without a '</u>' it was meant to show). */
 static void report_tag(hy_typesetter *t, bool open, bool at_end, hy_src src)
 {
-    hy_diag_add(t->diags, src.file, src.line, src.col,
-                at_end ? "'<u>' is not closed: end the underlined passage with '</u>'"
-                : open ? "'<u>' inside an underlined passage: close the first with '</u>' before opening another"
-                       : "'</u>' closes no underlined passage: remove it, or put '<u>' where the passage starts");
+    hy_diag_msg(t->diags, src.file, src.line, src.col,
+                at_end ? HY_M_UL_NOT_CLOSED : open ? HY_M_UL_NESTED : HY_M_UL_CLOSES_NONE);
     t->ok = false;
 }
 
