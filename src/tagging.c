@@ -58,12 +58,17 @@ void tg_table_body(tg_builder *t)
     if (t->table) t->rows = tg_elem(t, t->table, "TBody");
 }
 
+/* The open label/value table, opened if none is. */
+static void open_grid(tg_builder *t)
+{
+    if (t->table) return;
+    tg_table_begin(t, false);
+    t->grid = true;
+}
+
 int tg_row(tg_builder *t)
 {
-    if (!t->table) {
-        tg_table_begin(t, false);
-        t->grid = true;
-    }
+    open_grid(t);
     return tg_elem(t, t->rows, "TR");
 }
 
@@ -80,6 +85,7 @@ int tg_cell(tg_builder *t, int tr, const char *type, char scope, int row_span, i
 
 void tg_spans(tg_builder *t)
 {
+    open_grid(t);
     t->spans = true;
 }
 

@@ -3,7 +3,12 @@
 that (1) every text value of the YAML is in the PDF, (2) the form's labels appear in layout
 order, (3) no line starts with a character that kinsoku forbids at a line start, (4)
 poppler printed no warning while extracting (a malformed ToUnicode map shows up there), and
-(5) no two characters on a page overlap (text wrapped for a wider cell than the one it is drawn in).
+(5) no two characters on a page overlap (text wrapped for a wider cell than the one it is drawn in),
+and, in the tagged structure as poppler reads it (tests/structtree.py): (6) the text in structure
+order holds every value of the YAML in the document's order, (7) every label of the layout is a
+TH (a band, a risk or a title: a heading), (8) every checkbox mark is a Lbl whose alternate text
+says 選択 or 未選択 as the mark does; (9) each item of a (別添1) grid is contiguous in the
+text extracted in content order (pdftotext -raw).
 
 usage: roundtrip.py HYOKA DOC.yaml LAYOUT.yaml OUTDIR
 
@@ -16,7 +21,11 @@ import re
 import subprocess
 import sys
 
+import pikepdf
 import yaml
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import structtree  # noqa: E402
 
 # Keys whose values are not printed as text.
 SILENT_KEYS = {"様式", "書式", "列数"}
@@ -92,6 +101,125 @@ def layout_labels(node):
     elif isinstance(node, list):
         for v in node:
             yield from layout_labels(v)
+
+
+HEADING_KINDS = {"section", "title", "head", "risk", "toc"}
+
+
+def label_roles(node):
+    """(label, is_heading) for each label of the layout: bands, risks and titles are headings,
+    every other label (items, spans, groups, table columns, fields) a row or column header."""
+    if isinstance(node, dict):
+        kind = node.get("kind")
+        for k in ("title", "text", "label"):
+            v = node.get(k)
+            if k == "title" and kind == "group":
+                continue
+            if isinstance(v, str) and "{" not in v.replace("{n}", ""):
+                yield v.replace("{n}", "1"), kind in HEADING_KINDS
+        for k in ("value", "cells", "rows", "columns"):
+            if k in node:
+                yield from label_roles(node[k])
+    elif isinstance(node, list):
+        for v in node:
+            yield from label_roles(v)
+
+
+def lbl_alts(pdf):
+    """The /Alt of each Lbl element in structure-tree order."""
+    out = []
+    with pikepdf.open(pdf) as p:
+        def walk(e):
+            if not isinstance(e, pikepdf.Dictionary):
+                return
+            if e.get("/S") == "/Lbl":
+                out.append(str(e.get("/Alt")) if "/Alt" in e else None)
+            k = e.get("/K")
+            for kid in (k if isinstance(k, pikepdf.Array) else [k] if k is not None else []):
+                if isinstance(kid, pikepdf.Dictionary) and "/S" in kid:
+                    walk(kid)
+        walk(p.Root.StructTreeRoot.K)
+    return out
+
+
+def layout_values(node, data, root, gannen):
+    """The document's printed values in the layout's order (the order a reader meets them):
+    the layout is walked with the part of the document each node reads. Checkbox lists are left
+    out (the form prints them in the list's order, whatever order the document names them in)."""
+    if isinstance(node, list):
+        for n in node:
+            yield from layout_values(n, data, root, gannen)
+        return
+    if not isinstance(node, dict):
+        return
+    kind, key = node.get("kind"), node.get("key")
+    data = data if isinstance(data, dict) else {}
+    if kind in ("section", "head", "risk"):
+        sub = data.get(key) if key else data
+        yield from layout_values(node.get("rows", []), sub, root, gannen)
+    elif kind == "title":
+        m = re.search(r"\{([^}]+)\}", node.get("text", ""))
+        if m and root.get(m[1]) is not None:
+            yield from values(root.get(m[1]), gannen, m[1])
+    elif kind == "group":
+        for e in data.get(key) or []:
+            e = e if isinstance(e, dict) else {}
+            if node.get("title") in e:
+                yield from values(e[node["title"]], gannen, node["title"])
+            yield from layout_values(node.get("rows", []), e, root, gannen)
+    elif kind == "span":
+        yield from layout_values(node.get("value"), data, root, gannen)
+        yield from layout_values(node.get("rows", []), data, root, gannen)
+    elif kind == "fields":
+        yield from layout_values(node.get("cells", []), data, root, gannen)
+    elif kind == "table":
+        cols = node.get("columns", [])
+        for attr in ("labels_from", "label2_from"):  # the header rows, from the document's root
+            for col in cols:
+                if col.get(attr) and root.get(col[attr]) is not None:
+                    yield from values(root[col[attr]], gannen, col[attr])
+        for row in data.get(key) or []:
+            for col in cols:
+                if isinstance(row, dict) and col.get("key") in row:
+                    yield from values(row[col["key"]], gannen, col["key"])
+    elif kind not in ("checks", "param", "toc") and key and key in data:
+        yield from values(data[key], gannen, key)
+
+
+def check_structure(pdf, doc, layout, gannen, failures):
+    tree = structtree.read(pdf)
+    if not tree.children:
+        failures.append("no structure tree")
+        return
+    norm = lambda t: WS_RE.sub("", t)  # noqa: E731
+    stext = norm(tree.text())
+    pos = 0
+    for t in layout_values(layout.get("body"), doc, doc, gannen):
+        if (layout.get("text") or {}).get("markup") == "underline":
+            t = t.replace("<u>", "").replace("</u>", "")
+        needle = norm(t)
+        p = stext.find(needle, pos)
+        if p < 0:
+            where = "missing" if stext.find(needle) < 0 else "out of order"
+            failures.append(f"structure text: value {where}: {t[:60]!r}")
+            break
+        pos = p + len(needle)
+    th = {norm(n.text()) for n in tree.walk() if n.type == "TH"}
+    hd = {norm(n.text()) for n in tree.walk() if re.fullmatch(r"H[1-6]", n.type)}
+    for label, heading in label_roles(layout.get("body")):
+        if norm(label) not in (hd if heading else th):
+            failures.append(f"label {label!r} is not a {'heading' if heading else 'TH'}")
+    marks = layout.get("marks") or {}
+    on, off = marks.get("checked"), marks.get("unchecked")
+    texts = [n.text() for n in tree.walk() if n.type == "Lbl"]
+    alts = lbl_alts(pdf)
+    if len(texts) != len(alts):
+        failures.append(f"poppler reads {len(texts)} Lbl, pikepdf {len(alts)}")
+    for t, a in zip(texts, alts):
+        want = "選択" if t == on else "未選択" if t == off else None
+        if want and a != want:
+            failures.append(f"checkbox mark {t!r} has alternate text {a!r}, want {want!r}")
+            break
 
 
 def common_prefix(hay, pos, needle):
@@ -224,6 +352,24 @@ def main():
         s = l.lstrip()
         if s and s[0] in NO_LINE_START:
             failures.append(f"line {i + 1} of the extracted text starts with {s[0]!r}: {s[:40]!r}")
+
+    check_structure(pdf, doc, layout, gannen, failures)
+
+    # (別添1) grids: text extraction in content order keeps each item's lines together
+    def grid_items(node):
+        if isinstance(node, dict):
+            for k, v in node.items():
+                if k == "項目" and isinstance(v, list):
+                    yield from (str(i) for i in v if isinstance(i, (str, int, float)))
+                else:
+                    yield from grid_items(v)
+        elif isinstance(node, list):
+            for v in node:
+                yield from grid_items(v)
+    for item in grid_items(doc):
+        if WS_RE.sub("", item) not in flat:
+            failures.append(f"grid item not contiguous in pdftotext -raw: {item[:40]!r}")
+            break
 
     overlaps = overlapping_chars(pdf)
     for page, a, b in overlaps[:5]:
