@@ -92,7 +92,11 @@ static void begin_seq(hy_buf *b, marker *m, int tag)
         t->elem_of_mcid = hy_xrealloc(t->elem_of_mcid, t->cap_mcids, sizeof *t->elem_of_mcid);
     }
     t->elem_of_mcid[t->n_mcids] = tag;
-    hy_buf_printf(b, "/%s <</MCID %zu>> BDC\n", t->elems[tag].type, t->n_mcids++);
+    put_char(b, '/');
+    hy_buf_puts(b, t->elems[tag].type);
+    hy_buf_puts(b, " <</MCID ");
+    put_fixed(b, (long long)t->n_mcids++ * 100);
+    hy_buf_puts(b, ">> BDC\n");
 }
 
 /* Page furniture that is not text (fills, rules) as one layout artifact. */

@@ -114,6 +114,15 @@ static bool locate(const char *pdf, size_t len, object *objs, size_t n, size_t x
     return ok;
 }
 
+/* A decimal number and a space (printf was a tenth of the packing). */
+static void put_num(hy_buf *b, size_t v)
+{
+    char tmp[24], *t = tmp + sizeof tmp;
+    *--t = ' ';
+    do *--t = (char)('0' + v % 10); while (v /= 10);
+    hy_buf_add(b, t, (size_t)(tmp + sizeof tmp - t));
+}
+
 static void put_field(hy_buf *b, size_t v, int bytes)
 {
     unsigned char c[4];
@@ -133,7 +142,28 @@ static bool put_stream(hy_buf *out, hy_deflater *z, size_t num, const char *dict
     return true;
 }
 
-bool hy_pdf_pack(hy_deflater *z, const char *pdf, size_t len, hy_buf *out)
+void hy_pdf_bodies_set(hy_pdf_bodies *b, size_t num, size_t from)
+{
+    if (num >= b->n) {
+        size_t n = num < 64 ? 128 : 2 * num;
+        b->start = hy_xrealloc(b->start, n, sizeof *b->start);
+        b->len = hy_xrealloc(b->len, n, sizeof *b->len);
+        memset(b->len + b->n, 0, (n - b->n) * sizeof *b->len);
+        b->n = n;
+    }
+    b->start[num] = from;
+    b->len[num] = b->data.len - from;
+}
+
+void hy_pdf_bodies_free(hy_pdf_bodies *b)
+{
+    free(b->start);
+    free(b->len);
+    hy_buf_free(&b->data);
+    memset(b, 0, sizeof *b);
+}
+
+bool hy_pdf_pack(hy_deflater *z, const char *pdf, size_t len, const hy_pdf_bodies *bodies, hy_buf *out)
 {
     out->len = 0;
     const char *sx = rfind(pdf, len, "startxref");
@@ -164,22 +194,26 @@ bool hy_pdf_pack(hy_deflater *z, const char *pdf, size_t len, hy_buf *out)
     /* the other objects, PER_OBJSTM to an object stream: "num offset …" then the values */
     size_t n_objstm = (packed + PER_OBJSTM - 1) / PER_OBJSTM, next = n;
     size_t *objstm_off = hy_xcalloc(n_objstm + 1, sizeof *objstm_off);
-    hy_buf head = {0}, bodies = {0};
+    hy_buf head = {0}, values = {0};
     bool ok = true;
     for (size_t s = 0, i = 0; ok && s < n_objstm; s++) {
-        head.len = bodies.len = 0;
+        head.len = values.len = 0;
         size_t count = 0;
         for (; i < n && count < PER_OBJSTM; i++) {
             if (!objs[i].used || objs[i].stream) continue;
             objs[i].objstm = next;
             objs[i].index = count++;
-            hy_buf_printf(&head, "%zu %zu ", i, bodies.len);
-            hy_buf_add(&bodies, pdf + objs[i].body, objs[i].body_end - objs[i].body);
-            hy_buf_puts(&bodies, "\n");
+            put_num(&head, i);
+            put_num(&head, values.len);
+            if (bodies && i < bodies->n && bodies->len[i])
+                hy_buf_add(&values, bodies->data.data + bodies->start[i], bodies->len[i]);
+            else
+                hy_buf_add(&values, pdf + objs[i].body, objs[i].body_end - objs[i].body);
+            hy_buf_puts(&values, "\n");
         }
         char dict[96];
         snprintf(dict, sizeof dict, "/Type /ObjStm /N %zu /First %zu", count, head.len);
-        hy_buf_add(&head, bodies.data, bodies.len);
+        hy_buf_add(&head, values.data, values.len);
         objstm_off[s] = out->len;
         ok = put_stream(out, z, next++, dict, &head);
     }
@@ -220,7 +254,7 @@ bool hy_pdf_pack(hy_deflater *z, const char *pdf, size_t len, hy_buf *out)
     ok = ok && t_end && put_stream(out, z, xref_num, head.data, &x);
     hy_buf_printf(out, "startxref\n%zu\n%%%%EOF\n", xref_off);
     hy_buf_free(&head);
-    hy_buf_free(&bodies);
+    hy_buf_free(&values);
     hy_buf_free(&x);
     hy_buf_free(&dict);
     free(objstm_off);

@@ -13,9 +13,22 @@
 
 #include <stdbool.h>
 
-/* Rewrites the classic PDF pdf[0..len) into out (emptied first). Returns false, with out
- * untouched past what was written, if pdf is not the form libharu writes (one revision,
- * an xref table, a trailer). */
-bool hy_pdf_pack(hy_deflater *z, const char *pdf, size_t len, hy_buf *out);
+/* Values written by hyoka for objects that libharu saved as placeholders (the thousands of
+ * structure elements: built as text, they skip libharu's dictionaries): object number i has
+ * the value data[start[i] .. start[i] + len[i]) when i < n and len[i] > 0. */
+typedef struct {
+    size_t *start, *len;
+    size_t n;
+    hy_buf data;
+} hy_pdf_bodies;
+
+/* Sets the value of object `num` to the bytes added to b->data since `from`. */
+void hy_pdf_bodies_set(hy_pdf_bodies *b, size_t num, size_t from);
+void hy_pdf_bodies_free(hy_pdf_bodies *b);
+
+/* Rewrites the classic PDF pdf[0..len) into out (emptied first), with the values of `bodies`
+ * (or NULL) in place of the placeholders. Returns false, with out untouched past what was
+ * written, if pdf is not the form libharu writes (one revision, an xref table, a trailer). */
+bool hy_pdf_pack(hy_deflater *z, const char *pdf, size_t len, const hy_pdf_bodies *bodies, hy_buf *out);
 
 #endif

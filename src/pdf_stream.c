@@ -19,8 +19,13 @@ struct hy_deflater {
 
 hy_deflater *hy_deflater_new(void)
 {
+    return hy_deflater_new_level(LEVEL);
+}
+
+hy_deflater *hy_deflater_new_level(int level)
+{
     hy_deflater *z = hy_xcalloc(1, sizeof *z);
-    z->c = libdeflate_alloc_compressor(LEVEL);
+    z->c = libdeflate_alloc_compressor(level);
     if (!z->c) hy_die_oom();  /* it fails for want of memory only (util.h) */
     return z;
 }

@@ -15,6 +15,8 @@
 typedef struct hy_deflater hy_deflater;  /* a compressor with its work memory, reused */
 
 hy_deflater *hy_deflater_new(void);  /* never NULL: out of memory ends the process (util.h) */
+/* The same at libdeflate level `level` (1 fastest … 12 smallest). */
+hy_deflater *hy_deflater_new_level(int level);
 void hy_deflater_free(hy_deflater *z);
 
 /* Deflates data[0..len) in the zlib format; *out points into z's buffer (valid until the next

@@ -7,6 +7,7 @@
 #define HY_PDF_STRUCT_H
 
 #include "boxes.h"
+#include "pdf_pack.h"
 
 #include <hpdf.h>
 #include <stdbool.h>
@@ -18,7 +19,9 @@ typedef struct {
 } hy_struct_page;
 
 /* Adds the structure of b to pdf; pages[i] was drawn from b->pages[i] with MCIDs marks[i].
- * Returns false if libharu failed (its error handler has the reason). */
-bool hy_pdf_struct_add(HPDF_Doc pdf, const hy_boxes *b, HPDF_Page *pages, const hy_struct_page *marks);
+ * The structure tree's objects are placeholders in pdf whose values are added to bodies, for
+ * hy_pdf_pack(). Returns false if libharu failed (its error handler has the reason). */
+bool hy_pdf_struct_add(HPDF_Doc pdf, const hy_boxes *b, HPDF_Page *pages, const hy_struct_page *marks,
+                       hy_pdf_bodies *bodies);
 
 #endif
