@@ -44,10 +44,12 @@ typedef struct {
     size_t n_inputs;
 } diff_args;
 
-static int usage(const char *fmt, const char *arg)
+static int usage(hy_msg_id id, const char *arg)
 {
+    char *safe = hy_diag_escape(arg);
     fputs("hyoka: error: ", stderr);
-    fprintf(stderr, fmt, arg);
+    fprintf(stderr, hy_msg(id), safe);
+    free(safe);
     fputc('\n', stderr);
     return HY_DIFF_USAGE;
 }
@@ -60,7 +62,7 @@ static int parse(int argc, char **argv, diff_args *a)
     for (int i = 0; i < argc; i++) {
         const char *s = argv[i], *val = NULL;
         if (options_end || s[0] != '-' || !s[1]) {
-            if (a->n_inputs == DF_MAX_VERSIONS) return usage("at most %s versions compare at once", "8");
+            if (a->n_inputs == DF_MAX_VERSIONS) return usage(HY_M_DIFF_TOO_MANY, "8");
             a->inputs[a->n_inputs++] = s;
             continue;
         }
@@ -73,32 +75,32 @@ static int parse(int argc, char **argv, diff_args *a)
         const char *name = NULL;
         for (size_t k = 0; k < sizeof value_opts / sizeof *value_opts; k++)
             if (strlen(value_opts[k]) == name_len && !strncmp(s, value_opts[k], name_len)) name = value_opts[k];
-        if (!name) return usage("unknown option '%s'", s);
+        if (!name) return usage(HY_M_USAGE_UNKNOWN_OPTION, s);
         if (eq) val = eq + 1;
         else if (i + 1 < argc) val = argv[++i];
-        else return usage("%s needs a value", name);
+        else return usage(HY_M_USAGE_NEEDS_VALUE, name);
         if (!strcmp(name, "--format")) a->format = val;
         else if (!strcmp(name, "-o") || !strcmp(name, "--output")) a->out = val;
         else if (!strcmp(name, "--date")) a->date = val;
         else if (!strcmp(name, "--title")) a->title = val;
         else if (!strcmp(name, "--page-heading")) a->page_heading = val;
         else if (!strcmp(name, "--heading")) {
-            if (a->n_headings == DF_MAX_VERSIONS - 1) return usage("too many %s", "--heading");
+            if (a->n_headings == DF_MAX_VERSIONS - 1) return usage(HY_M_DIFF_TOO_MANY_HEADINGS, "--heading");
             a->heading[a->n_headings++] = val;
         }
         /* --layouts and --fonts were read by the caller (ro) */
     }
-    if (a->n_inputs < 2) return usage("%s", "diff needs two versions or more: OLD.yaml NEW.yaml [NEWER.yaml...]");
+    if (a->n_inputs < 2) return usage(HY_M_DIFF_TWO, "");
     if (!a->format) a->format = "list";
     if (strcmp(a->format, "list") && strcmp(a->format, "bessou2") && strcmp(a->format, "revision"))
-        return usage("unknown format '%s' (list, bessou2 or revision)", a->format);
+        return usage(HY_M_DIFF_FORMAT, a->format);
     hy_date dt;
-    if (a->date && !hy_date_parse(a->date, &dt)) return usage("--date '%s' is not a date YYYY-MM-DD", a->date);
+    if (a->date && !hy_date_parse(a->date, &dt)) return usage(HY_M_DIFF_DATE, a->date);
     if (a->n_headings && a->n_headings != a->n_inputs - 1)
-        return usage("%s: give one --heading per later version, or none", a->n_headings < a->n_inputs - 1 ? "too few" : "too many");
+        return usage(a->n_headings < a->n_inputs - 1 ? HY_M_DIFF_HEADINGS_FEW : HY_M_DIFF_HEADINGS_MANY, "");
     size_t stdin_uses = 0;
     for (size_t i = 0; i < a->n_inputs; i++) stdin_uses += !strcmp(a->inputs[i], "-");
-    if (stdin_uses > 1) return usage("%s", "standard input ('-') can be only one of the versions");
+    if (stdin_uses > 1) return usage(HY_M_DIFF_STDIN_ONCE, "");
     return 0;
 }
 

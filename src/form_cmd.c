@@ -64,14 +64,17 @@ bool hy_form_cmd_is(const char *cmd)
     return false;
 }
 
-static int usage(const char *cmd, const char *help, const char *fmt, const char *arg)
+static int usage(const char *cmd, const char *help, hy_msg_id id, const char *arg)
 {
     char *safe = hy_diag_escape(arg ? arg : "");
     fputs("hyoka: error: ", stderr);
-    fprintf(stderr, fmt, safe);
+    fprintf(stderr, hy_msg(id), safe);
     free(safe);
-    fprintf(stderr, "\n%.*sTry 'hyoka %s --help' for more information.\n", (int)strcspn(help, "\n") + 1, help,
-            cmd);
+    fprintf(stderr, "\n%.*s", (int)strcspn(help, "\n") + 1, help);
+    char *sp = hy_xasprintf("%s ", cmd);
+    fprintf(stderr, hy_msg(HY_M_USAGE_TRY), sp);
+    fputc('\n', stderr);
+    free(sp);
     return EXIT_USAGE;
 }
 
@@ -92,7 +95,7 @@ static void say_kinds(const char *dir)
 {
     hy_vec kinds = {0};
     if (!lay_kinds(dir, &kinds)) return;
-    fputs("hyoka: the forms are:", stderr);
+    fprintf(stderr, "hyoka: %s", hy_msg(HY_M_FORM_KINDS));
     for (size_t i = 0; i < kinds.n; i++) {
         fprintf(stderr, " %s", (const char *)kinds.items[i]);
         free(kinds.items[i]);
@@ -118,7 +121,7 @@ int hy_form_cmd_main(const char *cmd, int argc, char **argv)
     for (int i = 0; i < argc; i++) {
         const char *s = argv[i], **field = NULL, *val = NULL;
         if (options_end || s[0] != '-' || !s[1]) {
-            if (kind) return usage(cmd, help, "one form at a time: '%s' is a second one", s);
+            if (kind) return usage(cmd, help, HY_M_FORM_ONE_AT_A_TIME, s);
             kind = s;
             continue;
         }
@@ -131,15 +134,15 @@ int hy_form_cmd_main(const char *cmd, int argc, char **argv)
         else if (!strncmp(s, "-o", 2)) field = &out, val = s + 2;
         else if (!strcmp(s, "--layouts")) field = &layouts;
         else if (!strncmp(s, "--layouts=", 10)) field = &layouts, val = s + 10;
-        else return usage(cmd, help, "unknown option '%s'", s);
+        else return usage(cmd, help, HY_M_USAGE_UNKNOWN_OPTION, s);
         if (!val) {
-            if (i + 1 == argc) return usage(cmd, help, "%s needs a value", s);
+            if (i + 1 == argc) return usage(cmd, help, HY_M_USAGE_NEEDS_VALUE, s);
             val = argv[++i];
         }
-        if (*field) return usage(cmd, help, "'%s' is given twice", s);
+        if (*field) return usage(cmd, help, HY_M_FORM_TWICE, s);
         *field = val;
     }
-    if (!kind) return usage(cmd, help, "%s", "which form? give its name (重点項目評価書) or its layout's (juten)");
+    if (!kind) return usage(cmd, help, HY_M_FORM_WHICH, "");
     hy_datadir dd = {0};
     hy_buf why = {0};
     if (!hy_datadir_find(&dd, layouts, NULL, &why)) {
@@ -154,14 +157,17 @@ int hy_form_cmd_main(const char *cmd, int argc, char **argv)
     lay_form form = {0};
     if (!path) {
         char *safe = hy_diag_escape(kind);
-        fprintf(stderr, "hyoka: error: no form '%s' in %s\n", safe, dd.layouts_dir);
+        fputs("hyoka: error: ", stderr);
+        fprintf(stderr, hy_msg(HY_M_FORM_NONE), safe, dd.layouts_dir);
+        fputc('\n', stderr);
         free(safe);
         say_kinds(dd.layouts_dir);
         rc = EXIT_USAGE;
     } else if (out && strcmp(out, "-") && !strcmp(cmd, "new") && access(out, F_OK) == 0) {
         char *safe = hy_diag_escape(out);
-        fprintf(stderr, "hyoka: error: %s exists; hyoka new does not replace a file (choose another name)\n",
-                safe);
+        fputs("hyoka: error: ", stderr);
+        fprintf(stderr, hy_msg(HY_M_NEW_EXISTS), safe);
+        fputc('\n', stderr);
         free(safe);
         rc = EXIT_USAGE;
     } else if (out && !hy_outfile_check_target(out, NULL, 0, &d)) {
@@ -174,7 +180,9 @@ int hy_form_cmd_main(const char *cmd, int argc, char **argv)
         cmds[c].write(&form, &text);
         if (!out || !strcmp(out, "-")) {
             if (fwrite(text.data, 1, text.len, stdout) != text.len || fflush(stdout)) {
-                fprintf(stderr, "hyoka: error: cannot write %s to standard output\n", cmds[c].what);
+                fputs("hyoka: error: ", stderr);
+                fprintf(stderr, hy_msg(HY_M_STDOUT_CANNOT_WRITE), cmds[c].what);
+                fputc('\n', stderr);
                 rc = 1;
             }
         } else if (!hy_outfile_put(out, cmds[c].what, text.data, text.len, &d)) {

@@ -408,3 +408,25 @@ HY_MSG_ENTRY(FONTS_ROLE_NOT_LIST, "'%s' must be a list of font family names, e.g
 HY_MSG_ENTRY(FONTS_TOO_MANY, "'%s' names %zu families; at most %d are used", "「%s」にフォントが %zu 個ありますが、使うのは %d 個までです。")
 HY_MSG_ENTRY(FONTS_NONE, "'%s' names no font family", "「%s」にフォント名がありません。")
 HY_MSG_ENTRY(FONTS_EMPTY_NAME, "a font family name is empty", "フォント名が空です。")
+
+/* ---- hyoka schema / new / guide (form_cmd.c) and hyoka diff's command line (diff_cmd.c) ---- */
+HY_MSG_ENTRY(FORM_ONE_AT_A_TIME, "one form at a time: '%s' is a second one", "様式は一つずつ指定してください（「%s」は二つ目です）。")
+HY_MSG_ENTRY(FORM_TWICE, "'%s' is given twice", "「%s」が二回指定されています。")
+HY_MSG_ENTRY(FORM_WHICH, "which form? give its name (重点項目評価書) or its layout's (juten)%s",
+             "どの様式ですか。様式名（重点項目評価書）か様式定義の名前（juten）を指定してください%s。")
+HY_MSG_ENTRY(FORM_NONE, "no form '%s' in %s", "「%s」という様式は %s にありません。")
+HY_MSG_ENTRY(FORM_KINDS, "the forms are:", "使える様式:")
+HY_MSG_ENTRY(NEW_EXISTS, "%s exists; hyoka new does not replace a file (choose another name)",
+             "%s は既にあります。hyoka new はファイルを上書きしません（別の名前にしてください）。")
+HY_MSG_ENTRY(STDOUT_CANNOT_WRITE, "cannot write %s to standard output", "%sを標準出力に書き出せません。")
+HY_MSG_ENTRY(DIFF_TOO_MANY, "at most %s versions compare at once", "一度に比べられるのは %s 版までです。")
+HY_MSG_ENTRY(DIFF_TOO_MANY_HEADINGS, "too many %s", "%s が多すぎます。")
+HY_MSG_ENTRY(DIFF_TWO, "diff needs two versions or more: OLD.yaml NEW.yaml [NEWER.yaml...]%s",
+             "diff には二つ以上の版が必要です: 旧.yaml 新.yaml [さらに新しい.yaml...]%s")
+HY_MSG_ENTRY(DIFF_FORMAT, "unknown format '%s' (list, bessou2 or revision)", "「%s」という形式はありません（list, bessou2, revision のどれかです）。")
+HY_MSG_ENTRY(DIFF_DATE, "--date '%s' is not a date YYYY-MM-DD", "--date の「%s」は日付ではありません（2025-01-31 のように書いてください）。")
+HY_MSG_ENTRY(DIFF_HEADINGS_FEW, "too few: give one --heading per later version, or none%s",
+             "--heading が足りません。後の版ごとに一つずつ指定するか、指定しないでください%s。")
+HY_MSG_ENTRY(DIFF_HEADINGS_MANY, "too many: give one --heading per later version, or none%s",
+             "--heading が多すぎます。後の版ごとに一つずつ指定するか、指定しないでください%s。")
+HY_MSG_ENTRY(DIFF_STDIN_ONCE, "standard input ('-') can be only one of the versions%s", "標準入力（-）にできるのは版の一つだけです%s。")
