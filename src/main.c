@@ -8,6 +8,7 @@
 #include "outfile.h"
 #include "diff_cmd.h"
 #include "form_cmd.h"
+#include "watch.h"
 #include "render.h"
 #include "yaml_load.h"
 
@@ -437,6 +438,28 @@ static bool take_lang(int *argc, char **argv)
     return ok;
 }
 
+/* watch parses its own options (watch.c); the data directory is found here, as for diff. */
+static int run_watch(int argc, char **argv)
+{
+    if (wants_help(argc, argv)) {
+        fputs(hy_watch_help, stdout);
+        return 0;
+    }
+    const char *layouts = NULL, *fonts = NULL;
+    for (int i = 0; i < argc && strcmp(argv[i], "--"); i++) {
+        if (!strncmp(argv[i], "--layouts=", 10)) layouts = argv[i] + 10;
+        else if (!strncmp(argv[i], "--fonts=", 8)) fonts = argv[i] + 8;
+        else if (i + 1 < argc && !strcmp(argv[i], "--layouts")) layouts = argv[++i];
+        else if (i + 1 < argc && !strcmp(argv[i], "--fonts")) fonts = argv[++i];
+    }
+    hy_datadir dd;
+    if (!find_data(&dd, layouts, fonts)) return EXIT_USAGE;
+    hy_render_options ro = {.layouts_dir = dd.layouts_dir, .fonts_file = dd.fonts_file, .epoch = source_date_epoch()};
+    int rc = hy_watch_main(argc, argv, &ro);
+    hy_datadir_free(&dd);
+    return rc;
+}
+
 int main(int argc, char **argv)
 {
     if (!take_lang(&argc, argv)) return EXIT_USAGE;
@@ -458,6 +481,7 @@ int main(int argc, char **argv)
     if (!strcmp(cmd, "batch")) return run_batch(argc - 2, argv + 2);
     if (!strcmp(cmd, "diff")) return run_diff(argc - 2, argv + 2);
     if (hy_form_cmd_is(cmd)) return hy_form_cmd_main(cmd, argc - 2, argv + 2);
+    if (!strcmp(cmd, "watch")) return run_watch(argc - 2, argv + 2);
     return usage_error(NULL, general_help,
                        cmd[0] == '-' ? HY_M_USAGE_UNKNOWN_GLOBAL : HY_M_USAGE_UNKNOWN_COMMAND, cmd);
 }

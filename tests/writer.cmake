@@ -8,3 +8,7 @@ add_test(NAME writer_tools
   COMMAND sh ${CMAKE_SOURCE_DIR}/tests/test_writer.sh $<TARGET_FILE:hyoka> ${CMAKE_SOURCE_DIR}
           ${CMAKE_BINARY_DIR}/writer-tools)
 set_tests_properties(writer_tools PROPERTIES TIMEOUT 300)
+add_test(NAME writer_watch
+  COMMAND sh ${CMAKE_SOURCE_DIR}/tests/test_watch.sh $<TARGET_FILE:hyoka> ${CMAKE_SOURCE_DIR}
+          ${CMAKE_BINARY_DIR}/writer-watch)
+set_tests_properties(writer_watch PROPERTIES TIMEOUT 120)
