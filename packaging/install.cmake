@@ -24,6 +24,7 @@ install(FILES ${CMAKE_BINARY_DIR}/hyoka.1.gz DESTINATION ${CMAKE_INSTALL_MANDIR}
 file(GLOB HYOKA_DOCS ${CMAKE_SOURCE_DIR}/docs/*.md)
 install(FILES README.md ${HYOKA_DOCS} DESTINATION ${CMAKE_INSTALL_DOCDIR})
 install(DIRECTORY examples/ DESTINATION ${CMAKE_INSTALL_DOCDIR}/examples FILES_MATCHING PATTERN "*.yaml")
+install(DIRECTORY docs/ja/ DESTINATION ${CMAKE_INSTALL_DOCDIR}/ja FILES_MATCHING PATTERN "*.md")
 
 # `cpack -G DEB` in the build directory (configured with -DCMAKE_INSTALL_PREFIX=/usr) makes
 # hyoka_VERSION_ARCH.deb. The shared libraries come from dpkg-shlibdeps (the exact Debian 12

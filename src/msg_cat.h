@@ -316,10 +316,10 @@ HY_MSG_ENTRY(USAGE_ONE_INPUT, "render takes one input file, got '%s' too (check 
 HY_MSG_ENTRY(USAGE_STDIN_TWICE, "standard input ('-') can be read only once%s", "標準入力（-）は一度しか読めません%s。")
 HY_MSG_ENTRY(USAGE_STDIN_NEEDS_O, "the input is standard input: give -o OUT.pdf (or -o - for standard output)%s",
              "入力が標準入力なので、-o 出力.pdf を指定してください（標準出力なら -o -）%s。")
-HY_MSG_ENTRY(USAGE_UNKNOWN_GLOBAL, "unknown option '%s' (a command comes first: render, check, batch, diff or layout)",
-             "「%s」というオプションはありません（最初にコマンド render, check, batch, diff, layout のどれかを書いてください）。")
-HY_MSG_ENTRY(USAGE_UNKNOWN_COMMAND, "unknown command '%s' (render, check, batch, diff or layout)",
-             "「%s」というコマンドはありません（render, check, batch, diff, layout のどれかです）。")
+HY_MSG_ENTRY(USAGE_UNKNOWN_GLOBAL, "unknown option '%s' (a command comes first: render, check, batch, diff, layout, watch, schema, new or guide)",
+             "「%s」というオプションはありません（最初にコマンド render, check, batch, diff, layout, watch, schema, new, guide のどれかを書いてください）。")
+HY_MSG_ENTRY(USAGE_UNKNOWN_COMMAND, "unknown command '%s' (render, check, batch, diff, layout, watch, schema, new or guide)",
+             "「%s」というコマンドはありません（render, check, batch, diff, layout, watch, schema, new, guide のどれかです）。")
 HY_MSG_ENTRY(USAGE_TRY, "Try 'hyoka %s--help' for more information.", "詳しくは 'hyoka %s--help' を見てください。")
 HY_MSG_ENTRY(STDOUT_TERMINAL, "standard output is a terminal; redirect it, or give -o FILE%s",
              "標準出力が端末です。リダイレクトするか、-o ファイル名 を指定してください%s。")
