@@ -77,7 +77,7 @@ static void build(hy_arena *a, const lay_node *r, fk_map *m, const char *ctx, co
     }
     case LK_SPAN: case LK_FIELDS: {
         const char *sub_ctx = r->kind == LK_SPAN ? join(a, ctx, label) : ctx;
-        if (r->value) build(a, r->value, m, ctx, label);
+        if (r->value) build(a, r->value, m, sub_ctx, label);
         build_rows(a, r, m, sub_ctx, label);
         return;
     }

@@ -47,7 +47,10 @@ static void describe(hy_buf *o, int in, const fk_key *k, const char *extra)
     hy_buf_puts(o, "\"title\": ");
     hy_json_str(o, k->label);
     hy_buf b = {0};
-    hy_buf_printf(&b, "%s%s%s", k->context, *k->context ? " ＞ " : "", k->label);
+    size_t nc = strlen(k->context), nl = strlen(k->label);
+    bool named = nc >= nl && !strcmp(k->context + nc - nl, k->label);  /* a span's own value */
+    if (named) hy_buf_puts(&b, k->context);
+    else hy_buf_printf(&b, "%s%s%s", k->context, *k->context ? " ＞ " : "", k->label);
     if (extra && *extra) hy_buf_printf(&b, "\n%s", extra);
     hy_buf_puts(o, ",");
     indent(o, in);
