@@ -132,7 +132,8 @@ static void checks_schema(hy_buf *o, int in, const lay_checklist *cl)
     hy_buf_puts(o, "]}");
 }
 
-/* The schema of one key's value (after its title and description). */
+/* The schema of one key's value (after its title and description). A definition is referred
+ * to through allOf: in draft-07 the siblings of a bare $ref (the title) would be ignored. */
 static void value_schema(hy_buf *o, int in, const fk_key *k, const lay_form *f)
 {
     const lay_node *ln = k->node;
@@ -158,36 +159,36 @@ static void value_schema(hy_buf *o, int in, const fk_key *k, const lay_form *f)
         hy_buf_puts(o, "\"type\": \"boolean\"");
         return;
     case FK_COUNT:
-        hy_buf_puts(o, "\"$ref\": \"#/definitions/count\"");
+        hy_buf_puts(o, "\"allOf\": [{\"$ref\": \"#/definitions/count\"}]");
         return;
     case FK_HEADINGS:
         hy_buf_printf(o, "\"type\": [\"array\", \"null\"], \"maxItems\": %d, \"items\": {\"$ref\": \"#/definitions/text\"}",
                       HY_MAX_HEADINGS);
         return;
     case FK_HEADING2:
-        hy_buf_puts(o, "\"$ref\": \"#/definitions/text\"");
+        hy_buf_puts(o, "\"allOf\": [{\"$ref\": \"#/definitions/text\"}]");
         return;
     case FK_VALUE:
         break;
     }
     if (!ln) {  /* a group's title key */
-        hy_buf_puts(o, "\"$ref\": \"#/definitions/text\"");
+        hy_buf_puts(o, "\"allOf\": [{\"$ref\": \"#/definitions/text\"}]");
         return;
     }
     lay_kind kind = ln->kind;
     if ((kind == LK_BLOCK || kind == LK_PARAM) && ln->value_kind == LK_DATE) kind = LK_DATE;
     const char *req = k->required ? "_required" : "";
     switch (kind) {
-    case LK_DATE: hy_buf_printf(o, "\"$ref\": \"#/definitions/date%s\"", req); break;
-    case LK_INT: hy_buf_printf(o, "\"$ref\": \"#/definitions/int%s\"", req); break;
+    case LK_DATE: hy_buf_printf(o, "\"allOf\": [{\"$ref\": \"#/definitions/date%s\"}]", req); break;
+    case LK_INT: hy_buf_printf(o, "\"allOf\": [{\"$ref\": \"#/definitions/int%s\"}]", req); break;
     case LK_CHOICE: choice_enum(o, ln->options); break;
     case LK_CHECKS: checks_schema(o, in, ln->checks); break;
-    case LK_BLOCKS: hy_buf_puts(o, "\"$ref\": \"#/definitions/blocks\""); break;
+    case LK_BLOCKS: hy_buf_puts(o, "\"allOf\": [{\"$ref\": \"#/definitions/blocks\"}]"); break;
     default:
         if (ln->multi)
             hy_buf_puts(o, "\"anyOf\": [{\"$ref\": \"#/definitions/text\"}, {\"type\": \"array\", "
                            "\"items\": {\"$ref\": \"#/definitions/text\"}}]");
-        else hy_buf_printf(o, "\"$ref\": \"#/definitions/text%s\"", req);
+        else hy_buf_printf(o, "\"allOf\": [{\"$ref\": \"#/definitions/text%s\"}]", req);
         break;
     }
 }
@@ -280,8 +281,8 @@ void hy_schema_write(const lay_form *f, hy_buf *o)
         {"date_required", NULL},
         {"blocks", "{\"anyOf\": [{\"$ref\": \"#/definitions/text\"}, {\"type\": \"array\", \"items\": {\"anyOf\": ["
                    "{\"$ref\": \"#/definitions/text\"}, {\"type\": \"object\", \"additionalProperties\": false, "
-                   "\"properties\": {\"見出し\": {\"title\": \"見出し\", \"$ref\": \"#/definitions/text\"}, "
-                   "\"本文\": {\"title\": \"本文\", \"$ref\": \"#/definitions/text\"}, "
+                   "\"properties\": {\"見出し\": {\"title\": \"見出し\", \"allOf\": [{\"$ref\": \"#/definitions/text\"}]}, "
+                   "\"本文\": {\"title\": \"本文\", \"allOf\": [{\"$ref\": \"#/definitions/text\"}]}, "
                    "\"列数\": {\"title\": \"列数\", \"type\": \"integer\", \"minimum\": 1, \"maximum\": 8}, "
                    "\"項目\": {\"title\": \"項目\", \"type\": [\"array\", \"null\"], \"items\": {\"$ref\": \"#/definitions/text\"}}}}]}}]}"},
     };

@@ -48,6 +48,17 @@ for stem in ('juten', 'revision'):
         sys.exit(f'hyoka schema {stem}: exit {r.returncode}: {r.stderr}')
     schema = json.loads(r.stdout)
     jsonschema.Draft7Validator.check_schema(schema)
+
+    def bare_refs(n):  # draft-07 ignores the siblings of $ref: a title there would be lost
+        if isinstance(n, dict):
+            if '$ref' in n and len(n) > 1:
+                fail(f'schema {stem}: $ref with siblings: {sorted(n)}')
+            for v in n.values():
+                bare_refs(v)
+        elif isinstance(n, list):
+            for v in n:
+                bare_refs(v)
+    bare_refs(schema)
     kind = schema['properties']['様式']['enum'][0]
     validators[kind] = jsonschema.Draft7Validator(schema)
     # the same schema by the form's own name
