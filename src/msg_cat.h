@@ -320,6 +320,18 @@ HY_MSG_ENTRY(USAGE_UNKNOWN_GLOBAL, "unknown option '%s' (a command comes first: 
              "「%s」というオプションはありません（最初にコマンド render, check, batch, diff, layout, watch, schema, new, guide のどれかを書いてください）。")
 HY_MSG_ENTRY(USAGE_UNKNOWN_COMMAND, "unknown command '%s' (render, check, batch, diff, layout, watch, schema, new or guide)",
              "「%s」というコマンドはありません（render, check, batch, diff, layout, watch, schema, new, guide のどれかです）。")
+/* the preview loop (watch.c) */
+HY_MSG_ENTRY(WATCH_ONE_INPUT, "watch takes one input file, got '%s' too", "watch に指定できる入力ファイルは一つです（「%s」も指定されています）。")
+HY_MSG_ENTRY(WATCH_NO_INPUT, "watch needs an input file (a YAML document)%s", "watch には入力ファイル（YAML の文書）を指定してください%s。")
+HY_MSG_ENTRY(WATCH_STDIN, "watch needs a file to watch, not standard input%s", "watch には標準入力ではなくファイルを指定してください%s。")
+HY_MSG_ENTRY(WATCH_STDOUT, "watch writes a file: give -o OUT.pdf, not standard output%s",
+             "watch はファイルに書き出します。標準出力ではなく -o 出力.pdf を指定してください%s。")
+HY_MSG_ENTRY(WATCH_CANNOT, "cannot watch the directory %s: %s", "フォルダ %s を見張れません（%s）。")
+HY_MSG_ENTRY(WATCH_START, "watching %s (Ctrl+C to stop)", "%s を見張っています（Ctrl+C で止まります）。")
+HY_MSG_ENTRY(WATCH_WROTE, "[%s] wrote %s (%d pages)", "[%s] %s を書き出しました（%dページ）。")
+HY_MSG_ENTRY(WATCH_ERRORS, "[%s] %s has errors; %s is unchanged", "[%s] %s に誤りがあります。%s は前のままです。")
+HY_MSG_ENTRY(WATCH_NOT_WRITTEN, "[%s] %s could not be written", "[%s] %s を書き出せませんでした。")
+HY_MSG_ENTRY(WATCH_STOPPED, "watch stopped", "見張りを止めました。")
 HY_MSG_ENTRY(USAGE_TRY, "Try 'hyoka %s--help' for more information.", "詳しくは 'hyoka %s--help' を見てください。")
 HY_MSG_ENTRY(STDOUT_TERMINAL, "standard output is a terminal; redirect it, or give -o FILE%s",
              "標準出力が端末です。リダイレクトするか、-o ファイル名 を指定してください%s。")

@@ -4,6 +4,7 @@
 #include "watch.h"
 
 #include "diag.h"
+#include "msg.h"
 #include "outfile.h"
 #include "util.h"
 
@@ -11,6 +12,7 @@
 #include <limits.h>
 #include <poll.h>
 #include <signal.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -48,15 +50,27 @@ typedef struct {
     size_t n;
 } watcher;
 
-static int usage(const char *fmt, const char *arg)
+static int usage(hy_msg_id id, const char *arg)
 {
     char *safe = hy_diag_escape(arg ? arg : "");
     fputs("hyoka: error: ", stderr);
-    fprintf(stderr, fmt, safe);
+    fprintf(stderr, hy_msg(id), safe);
     free(safe);
-    fprintf(stderr, "\n%.*sTry 'hyoka watch --help' for more information.\n",
-            (int)strcspn(hy_watch_help, "\n") + 1, hy_watch_help);
+    fprintf(stderr, "\n%.*s", (int)strcspn(hy_watch_help, "\n") + 1, hy_watch_help);
+    fprintf(stderr, hy_msg(HY_M_USAGE_TRY), "watch ");
+    fputc('\n', stderr);
     return 2;
+}
+
+/* "hyoka: " and message id with its arguments, on a line of its own. */
+static void say(hy_msg_id id, ...)
+{
+    va_list ap;
+    va_start(ap, id);
+    fputs("hyoka: ", stderr);
+    vfprintf(stderr, hy_msg(id), ap);
+    fputc('\n', stderr);
+    va_end(ap);
 }
 
 /* dir and base name of path (new strings). */
@@ -170,11 +184,11 @@ static void run(watcher *w, const hy_render_options *ro, const char *in, const c
     stamp(t, sizeof t);
     char *si = hy_diag_escape(in), *so = hy_diag_escape(out);
     if (rc == HY_OK)
-        fprintf(stderr, "hyoka: [%s] wrote %s (%d page%s)\n", t, so, pages, pages == 1 ? "" : "s");
+        say(HY_M_WATCH_WROTE, t, so, pages);
     else if (rc == HY_ERR_INPUT)
-        fprintf(stderr, "hyoka: [%s] %s has errors; %s is unchanged\n", t, si, so);
+        say(HY_M_WATCH_ERRORS, t, si, so);
     else
-        fprintf(stderr, "hyoka: [%s] %s could not be written\n", t, so);
+        say(HY_M_WATCH_NOT_WRITTEN, t, so);
     free(si);
     free(so);
     if (rc == HY_OK) watch_deps(w, hy_engine_deps(e));
@@ -199,7 +213,7 @@ int hy_watch_main(int argc, char **argv, const hy_render_options *base)
     for (int i = 0; i < argc; i++) {
         const char *s = argv[i], **field = NULL, *val = NULL;
         if (options_end || s[0] != '-' || !s[1]) {
-            if (in) return usage("watch takes one input file, got '%s' too", s);
+            if (in) return usage(HY_M_WATCH_ONE_INPUT, s);
             in = s;
             continue;
         }
@@ -223,20 +237,20 @@ int hy_watch_main(int argc, char **argv, const hy_render_options *base)
                 val = s + 2;
             }
         }
-        if (!field) return usage("unknown option '%s'", s);
+        if (!field) return usage(HY_M_USAGE_UNKNOWN_OPTION, s);
         if (!val) {
-            if (i + 1 == argc) return usage("%s needs a value", s);
+            if (i + 1 == argc) return usage(HY_M_USAGE_NEEDS_VALUE, s);
             val = argv[++i];
         }
         *field = val;
     }
-    if (!in) return usage("%s", "watch needs an input file (a YAML document)");
-    if (!strcmp(in, "-")) return usage("%s", "watch needs a file to watch, not standard input");
+    if (!in) return usage(HY_M_WATCH_NO_INPUT, "");
+    if (!strcmp(in, "-")) return usage(HY_M_WATCH_STDIN, "");
     char *def = out ? NULL : default_output(in);
     if (!out) out = def;
     if (!strcmp(out, "-")) {
         free(def);
-        return usage("%s", "watch writes a file: give -o OUT.pdf, not standard output");
+        return usage(HY_M_WATCH_STDOUT, "");
     }
     hy_diags d = {0};
     const char *inputs[] = {in};
@@ -261,7 +275,9 @@ int hy_watch_main(int argc, char **argv, const hy_render_options *base)
     split(in, &dir, &name);
     if (sfd < 0 || w.ifd < 0 || !watch_name(&w, dir, name)) {
         char *safe = hy_diag_escape(dir);
-        fprintf(stderr, "hyoka: error: cannot watch the directory %s: %s\n", safe, strerror(errno));
+        fputs("hyoka: error: ", stderr);
+        fprintf(stderr, hy_msg(HY_M_WATCH_CANNOT), safe, strerror(errno));
+        fputc('\n', stderr);
         free(safe);
         rc = 1;
     }
@@ -269,7 +285,7 @@ int hy_watch_main(int argc, char **argv, const hy_render_options *base)
     free(name);
     if (!rc) {
         char *si = hy_diag_escape(in);
-        fprintf(stderr, "hyoka: watching %s (Ctrl+C to stop)\n", si);
+        say(HY_M_WATCH_START, si);
         free(si);
         run(&w, &ro, in, out);
     }
@@ -278,7 +294,9 @@ int hy_watch_main(int argc, char **argv, const hy_render_options *base)
         struct pollfd p[2] = {{.fd = w.ifd, .events = POLLIN}, {.fd = sfd, .events = POLLIN}};
         int n = poll(p, 2, pending ? WATCH_DEBOUNCE_MS : -1);
         if (n < 0 && errno != EINTR) {
-            fprintf(stderr, "hyoka: error: poll: %s\n", strerror(errno));
+            fputs("hyoka: error: ", stderr);
+            fprintf(stderr, hy_msg(HY_M_WATCH_CANNOT), ".", strerror(errno));
+            fputc('\n', stderr);
             rc = 1;
             break;
         }
@@ -292,7 +310,7 @@ int hy_watch_main(int argc, char **argv, const hy_render_options *base)
             if (access(in, F_OK) == 0) run(&w, &ro, in, out);
         }
     }
-    if (!rc) fputs("hyoka: watch stopped\n", stderr);
+    if (!rc) say(HY_M_WATCH_STOPPED);
     for (size_t i = 0; i < w.n; i++) {
         free(w.dirs[i].dir);
         for (size_t j = 0; j < w.dirs[i].names.n; j++) free(w.dirs[i].names.items[j]);
