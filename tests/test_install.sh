@@ -45,7 +45,7 @@ out=$("$H" check - < doc.yaml) || fail "check -"
 [ "$out" = "OK: <stdin>: $pages pages" ] || fail "check - printed '$out'"
 
 # the round trip (every text of the YAML in the PDF, labels in layout order) on the installed program
-python3 "$S/tests/roundtrip.py" "$H" doc.yaml "$P/share/hyoka/layouts/juten.yaml" "$T/roundtrip" > "$T/rt.log" 2>&1 ||
+"${HY_PYTHON:-/usr/bin/python3}" "$S/tests/roundtrip.py" "$H" doc.yaml "$P/share/hyoka/layouts/juten.yaml" "$T/roundtrip" > "$T/rt.log" 2>&1 ||
     { cat "$T/rt.log"; fail "round trip with the installed program"; }
 
 # the man page formats without a warning, in a UTF-8 and in the C locale

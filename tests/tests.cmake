@@ -68,7 +68,9 @@ endif()
 add_test(NAME install_relocated
   COMMAND sh ${CMAKE_SOURCE_DIR}/tests/test_install.sh ${CMAKE_BINARY_DIR} ${CMAKE_SOURCE_DIR}
           ${CMAKE_INSTALL_FULL_DATADIR}/hyoka)
-set_tests_properties(install_relocated PROPERTIES TIMEOUT 120)
+# The round trip inside it reads PDFs with pikepdf: Debian's python3 (HY_DEBIAN_PYTHON).
+set_tests_properties(install_relocated PROPERTIES TIMEOUT 120
+  ENVIRONMENT "HY_PYTHON=${HY_DEBIAN_PYTHON}")
 
 # Command-line conventions: '-' for stdin/stdout, default output name, --help, usage errors.
 add_test(NAME cli COMMAND sh ${CMAKE_SOURCE_DIR}/tests/test_cli.sh $<TARGET_FILE:hyoka> ${CMAKE_SOURCE_DIR})
