@@ -115,3 +115,9 @@ set_tests_properties(batch_warnings PROPERTIES TIMEOUT 60)
 
 # Every diagnostic comes from the message catalogue (tests/check_msgs.sh).
 add_test(NAME msgs_catalogue_only COMMAND sh ${CMAKE_SOURCE_DIR}/tests/check_msgs.sh ${CMAKE_SOURCE_DIR})
+
+# Text as meant: wrapped Japanese lines without stray spaces, decomposed kana composed
+# (tests/text/, the cases of ../shared/cases; the cut-comment case is tests/bad/t15).
+add_test(NAME text_cases
+  COMMAND Python3::Interpreter ${CMAKE_SOURCE_DIR}/tests/text_cases.py $<TARGET_FILE:hyoka>
+          ${CMAKE_SOURCE_DIR} ${CMAKE_BINARY_DIR}/text-cases)
