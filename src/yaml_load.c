@@ -346,30 +346,18 @@ static ys_style scalar_style(yaml_scalar_style_t st)
     }
 }
 
-/* A ` #` after an unquoted text starts a comment: the rest of the line would silently not be
- * printed (`詳細は別紙資料 #3 及び #4 を参照` → 「詳細は別紙資料」). Refused at the '#'; a comment
- * after a quoted text, a key alone or an empty value is fine. */
-static bool comment_check(builder *b, const yaml_event_t *e)
-{
-    int hash_col;
-    if (!ys_comment_follows(&b->src, e->end_mark.line, e->end_mark.column, &hash_col)) return true;
-    /* The text as it would print, its last 30 characters at most. */
-    const char *v = (const char *)e->data.scalar.value, *tail = v + e->data.scalar.length;
-    for (int k = 0; k < 30 && tail > v; k++)
-        do tail--; while (tail > v && ((unsigned char)*tail & 0xC0) == 0x80);
-    hy_diag_msg(b->d, b->doc->file, (int)e->end_mark.line + 1, hash_col, HY_M_HASH_CUTS_TEXT, tail > v ? "…" : "",
-                tail);
-    b->failed = true;  /* reading goes on, so that every cut text is reported in one run */
-    return true;
-}
-
 static bool on_scalar(builder *b, yaml_event_t *e)
 {
     if (!count_node(b, e->start_mark)) return false;
     yl_node *n = new_node(b, YL_SCALAR, e->start_mark);
     yaml_scalar_style_t style = e->data.scalar.style;
     n->plain = style == YAML_PLAIN_SCALAR_STYLE;
-    if (n->plain && e->data.scalar.length && !comment_check(b, e)) return false;
+    /* A ` #` after an unquoted text starts a comment that cuts it short (yaml_scalar.h);
+     * reading goes on, so that every cut text is reported in one run. */
+    if (n->plain && e->data.scalar.length &&
+        ys_check_cut(&b->src, e->end_mark.line, e->end_mark.column, (const char *)e->data.scalar.value,
+                     e->data.scalar.length, b->doc->file, b->d))
+        b->failed = true;
     /* The text as the writer meant it: wrapped Japanese lines joined without a space, then
      * composed (NFC). libyaml's buffer is the event's own, so it is rewritten in place. */
     char *v = (char *)e->data.scalar.value;
@@ -561,41 +549,6 @@ static void parser_error(builder *b, yaml_parser_t *p, const char *data, size_t 
     hy_buf_free(&open);
 }
 
-/* ---- traps ------------------------------------------------------------------------------ */
-
-/* Reports the certain traps of the text (false if there is one) and keeps the suspects. */
-static bool find_traps(const char *name, const char *data, size_t len, yl_doc *doc, hy_diags *d)
-{
-    yt_traps t = {0};
-    yt_scan(data, len, &t);
-    bool found = false;
-    for (size_t i = 0; i < t.n; i++) {
-        if (t.items[i].certain) {
-            yt_report(&t.items[i], name, d);
-            found = true;
-        }
-    }
-    size_t k = 0;
-    for (size_t i = 0; i < t.n; i++)
-        if (!t.items[i].certain) t.items[k++] = t.items[i];
-    t.n = k;
-    doc->suspects = t;
-    return !found;
-}
-
-/* When libyaml cannot read the text at `line`: the suspects on or before that line are the
- * likely cause, reported in its place. False if there are none. */
-static bool report_suspects(const yl_doc *doc, int line, hy_diags *d)
-{
-    bool any = false;
-    for (size_t i = 0; i < doc->suspects.n; i++)
-        if (doc->suspects.items[i].line <= line) {
-            yt_report(&doc->suspects.items[i], doc->file, d);
-            any = true;
-        }
-    return any;
-}
-
 /* ---- entry points ---------------------------------------------------------------------- */
 
 bool yl_load_mem(const char *name, const char *data, size_t len, yl_doc *doc, hy_diags *d)
@@ -607,7 +560,9 @@ bool yl_load_mem(const char *name, const char *data, size_t len, yl_doc *doc, hy
         return false;
     }
     if (!check_encoding(name, data, len, d)) return false;
-    if (!find_traps(name, data, len, doc, d)) return false;
+    /* the typing traps: certain ones refused here, suspects kept for later */
+    yt_scan(data, len, &doc->suspects);
+    if (!yt_report_certain(&doc->suspects, name, d)) return false;
     builder b = {.doc = doc, .d = d};
     ys_source_init(&b.src, data, len);
     yaml_parser_t p;
@@ -618,7 +573,8 @@ bool yl_load_mem(const char *name, const char *data, size_t len, yl_doc *doc, hy
     while (ok && !done) {
         yaml_event_t e;
         if (!yaml_parser_parse(&p, &e)) {
-            if (!report_suspects(doc, (int)p.problem_mark.line + 1, d)) parser_error(&b, &p, data, len);
+            if (!yt_report_upto(&doc->suspects, (int)p.problem_mark.line + 1, doc->file, d))
+                parser_error(&b, &p, data, len);
             ok = false;
             break;
         }

@@ -148,3 +148,16 @@ bool ys_comment_follows(ys_source *s, size_t line, size_t col, int *hash_col)
     *hash_col = c;
     return true;
 }
+
+bool ys_check_cut(ys_source *s, size_t line, size_t col, const char *value, size_t len,
+                  const char *file, hy_diags *d)
+{
+    int hash_col;
+    if (!ys_comment_follows(s, line, col, &hash_col)) return false;
+    /* The text as it would print, its last 30 characters at most. */
+    const char *tail = value + len;
+    for (int k = 0; k < 30 && tail > value; k++)
+        do tail--; while (tail > value && ((unsigned char)*tail & 0xC0) == 0x80);
+    hy_diag_msg(d, file, (int)line + 1, hash_col, HY_M_HASH_CUTS_TEXT, tail > value ? "…" : "", tail);
+    return true;
+}

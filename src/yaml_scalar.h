@@ -4,6 +4,8 @@
 #ifndef HY_YAML_SCALAR_H
 #define HY_YAML_SCALAR_H
 
+#include "diag.h"
+
 #include <stdbool.h>
 #include <stddef.h>
 
@@ -41,5 +43,12 @@ size_t ys_join_wide_lines(ys_source *s, ys_style st, size_t l0, size_t c0, size_
  * (after spaces), true with its 1-based column in *hash_col. YAML ends the text there, so
  * `詳細は別紙資料 #3 を参照` would print only 「詳細は別紙資料」. */
 bool ys_comment_follows(ys_source *s, size_t line, size_t col, int *hash_col);
+
+/* The same as an error: if a comment follows the plain scalar `value` (len bytes) that ends at
+ * (line, col), adds the message HY_M_HASH_CUTS_TEXT at the '#' (quoting the end of the text as
+ * it would print, at most its last 30 characters, and saying to quote the value) and returns
+ * true. A comment after a quoted text, a key alone or an empty value is fine. */
+bool ys_check_cut(ys_source *s, size_t line, size_t col, const char *value, size_t len,
+                  const char *file, hy_diags *d);
 
 #endif

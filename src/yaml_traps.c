@@ -24,6 +24,29 @@ void yt_report(const yt_trap *t, const char *file, hy_diags *d)
     hy_diag_msg(d, file, t->line, t->col, MESSAGES[t->kind], t->key, t->key);
 }
 
+bool yt_report_certain(yt_traps *t, const char *file, hy_diags *d)
+{
+    size_t k = 0;
+    for (size_t i = 0; i < t->n; i++) {
+        if (t->items[i].certain) yt_report(&t->items[i], file, d);
+        else t->items[k++] = t->items[i];
+    }
+    bool none = k == t->n;
+    t->n = k;
+    return none;
+}
+
+bool yt_report_upto(const yt_traps *t, int line, const char *file, hy_diags *d)
+{
+    bool any = false;
+    for (size_t i = 0; i < t->n; i++)
+        if (t->items[i].line <= line) {
+            yt_report(&t->items[i], file, d);
+            any = true;
+        }
+    return any;
+}
+
 void yt_free(yt_traps *t)
 {
     free(t->items);

@@ -49,5 +49,11 @@ void yt_free(yt_traps *t);
 
 /* Adds the located message of one trap to d. */
 void yt_report(const yt_trap *t, const char *file, hy_diags *d);
+/* Reports the certain traps of t and removes them, leaving the suspects; true if there were
+ * none. */
+bool yt_report_certain(yt_traps *t, const char *file, hy_diags *d);
+/* When the YAML cannot be read at `line`: reports the suspects on or before that line, its
+ * likely cause, in place of the parser's message. False if there are none. */
+bool yt_report_upto(const yt_traps *t, int line, const char *file, hy_diags *d);
 
 #endif
