@@ -5,6 +5,7 @@
 #include "font.h"
 #include "infile.h"
 #include "layout_def.h"
+#include "layout_dir.h"
 #include "yaml_load.h"
 
 #include <inttypes.h>

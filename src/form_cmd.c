@@ -8,6 +8,7 @@
 #include "diag.h"
 #include "guide.h"
 #include "layout_def.h"
+#include "layout_dir.h"
 #include "outfile.h"
 #include "schema_gen.h"
 

@@ -116,18 +116,6 @@ typedef struct {
 bool lay_load(const char *path, lay_form *form, hy_diags *d);
 void lay_free(lay_form *form);
 
-/* Finds the layout whose `kind` is `kind` among the *.yaml files of dir. Returns a new path
- * (caller frees) or NULL. */
-char *lay_path_copy(const char *dir, const char *kind);
-
-/* The kinds of the layouts in dir, sorted by file name (each a new string in out; the caller
- * frees them and the vector). False if dir cannot be read. */
-bool lay_kinds(const char *dir, hy_vec *out);
-
-/* The paths of the *.yaml files of dir (new strings pushed on out, sorted by name, so that a
- * choice never depends on directory order). False if dir cannot be read. */
-bool lay_files(const char *dir, hy_vec *out);
-
 const char *lay_kind_name(lay_kind k);
 
 #endif

@@ -7,6 +7,7 @@
 #include "font.h"
 #include "form.h"
 #include "layout_def.h"
+#include "layout_dir.h"
 #include "layout_dump.h"
 #include "match.h"
 #include "model.h"
