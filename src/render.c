@@ -33,6 +33,7 @@ struct hy_engine {
     const char *font_roles[MAX_CACHED];
     int n_fonts;
     hy_buf deps;            /* what the last document read (deps.h lines) */
+    int deps_layout, deps_fonts;  /* its layout and fontset, until deps is written (-1: none) */
     hy_deps_memo memo;      /* digests of files as this process first saw them */
 };
 
@@ -40,6 +41,7 @@ hy_engine *hy_engine_new(const hy_render_options *opt)
 {
     hy_engine *e = hy_xcalloc(1, sizeof *e);
     e->opt = *opt;
+    e->deps_layout = e->deps_fonts = -1;
     return e;
 }
 
@@ -94,6 +96,8 @@ static const lay_form *get_layout(hy_engine *e, const hy_text *kind, const char 
         return NULL;
     }
     if (e->n_layouts == MAX_CACHED) {
+        if (e->deps_layout == 0) hy_engine_deps(e);  /* written before its layout goes */
+        else if (e->deps_layout > 0) e->deps_layout--;
         free((char *)e->layouts[0].path);
         lay_free(&e->layouts[0]);
         memmove(&e->layouts[0], &e->layouts[1], (MAX_CACHED - 1) * sizeof e->layouts[0]);
@@ -130,18 +134,30 @@ static hy_fontset *get_fonts(hy_engine *e, const char *role, hy_diags *d)
     return fs;
 }
 
-/* Records what the document just rendered read (see deps.h): its layout and the table of
- * kinds that chose it, the fonts configuration, every family it names for the role (as
- * fontconfig resolves it), and the font files opened. */
+/* Notes what the document just rendered read; hy_engine_deps writes it out when asked, so a
+ * render that nobody asks (hyoka render) does not resolve every font family again. */
 static void record_deps(hy_engine *e, const lay_form *form, const hy_fontset *fs)
 {
-    int li = (int)(form - e->layouts), fi = 0;
+    int fi = 0;
     while (fi < e->n_fonts && e->fonts[fi] != fs) fi++;
+    e->deps_layout = (int)(form - e->layouts);
+    e->deps_fonts = fi < e->n_fonts ? fi : -1;
     e->deps.len = 0;
     hy_buf_add(&e->deps, NULL, 0);
+}
+
+/* Writes the deps lines (see deps.h): the layout and the table of kinds that chose it, the
+ * fonts configuration, every family the role names (as fontconfig resolves it), and the font
+ * files opened. */
+static void write_deps(hy_engine *e)
+{
+    int li = e->deps_layout, fi = e->deps_fonts;
+    const lay_form *form = &e->layouts[li];
     hy_deps_add(&e->deps, "layout", e->layout_digest[li], form->path);
     hy_deps_add(&e->deps, "kinds", e->kinds_digest[li], e->opt.layouts_dir);
-    hy_deps_add(&e->deps, "fonts", fi < e->n_fonts ? e->fonts_digest[fi] : 0, e->opt.fonts_file);
+    hy_deps_add(&e->deps, "fonts", fi >= 0 ? e->fonts_digest[fi] : 0, e->opt.fonts_file);
+    if (fi < 0) return;
+    const hy_fontset *fs = e->fonts[fi];
     for (const char *s = fs->tried; s && *s;) {  /* "BIZ UDGothic, IPAexGothic, …" */
         size_t n = strcspn(s, ",");
         char *family = hy_xasprintf("%.*s", (int)n, s);
@@ -305,8 +321,12 @@ int hy_engine_layout(hy_engine *e, const char *in, hy_buf *json, hy_diags *d)
     return rc;
 }
 
-const char *hy_engine_deps(const hy_engine *e)
+const char *hy_engine_deps(hy_engine *e)
 {
+    if (e->deps_layout >= 0) {
+        write_deps(e);
+        e->deps_layout = -1;
+    }
     return e->deps.data ? e->deps.data : "";
 }
 

@@ -58,8 +58,9 @@ int hy_engine_render_mem(hy_engine *e, const char *name, const char *data, size_
 /* What the last document this engine rendered read besides itself: its layout file and the
  * layouts directory's table of kinds, the fonts configuration, how each font family resolved,
  * the font files; one `KIND DIGEST NAME` line each (deps.h). Borrowed until the next render;
- * empty before the first success. The batch keeps it in its state. */
-const char *hy_engine_deps(const hy_engine *e);
+ * empty before the first success. Written when first asked (the families are resolved
+ * then, not during the render). The batch keeps it in its state. */
+const char *hy_engine_deps(hy_engine *e);
 /* True when every line of `deps` (an hy_engine_deps text, perhaps from an earlier run) still
  * holds: the files have the same digests, the families resolve to the same font files. Files
  * are digested once per engine (a batch worker asks about the same files for each document). */
