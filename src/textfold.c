@@ -25,12 +25,55 @@ static bool map_append(hy_buf *out, const char *s, size_t len, utf8proc_option_t
     return true;
 }
 
+/* True when cp, with a canonical decomposition, is its own NFC (a primary composite such as
+ * が, not a singleton or an excluded one); utf8proc is asked once per code point of the BMP. */
+static bool nfc_own_composite(uint32_t cp)
+{
+    static unsigned char known[0x10000 / 8], yes[0x10000 / 8];
+    if (cp > 0xFFFF) return false;
+    unsigned char bit = (unsigned char)(1u << (cp & 7));
+    if (!(known[cp >> 3] & bit)) {
+        utf8proc_uint8_t in[4], *out = NULL;
+        utf8proc_ssize_t n = utf8proc_encode_char((utf8proc_int32_t)cp, in);
+        utf8proc_ssize_t m = utf8proc_map(in, n, &out, UTF8PROC_STABLE | UTF8PROC_COMPOSE);
+        if (m == n && !memcmp(in, out, (size_t)n)) yes[cp >> 3] |= bit;
+        free(out);
+        known[cp >> 3] |= bit;
+    }
+    return yes[cp >> 3] & bit;
+}
+
+/* True when NFC leaves cp alone wherever it stands, as utf8proc says: combining class 0, its
+ * own NFC, and not a mark or conjoining jamo (the only characters that compose with the one
+ * before them: UAX #15 quick check, NFC_QC=Maybe). Unassigned code points and surrogates are
+ * not, so utf8proc still refuses them. A text of such characters is its own NFC. */
+static bool nfc_inert(uint32_t cp)
+{
+    if ((cp >= 0x1100 && cp <= 0x11FF) || (cp >= 0xA960 && cp <= 0xA97F) || (cp >= 0xD7B0 && cp <= 0xD7FF))
+        return false;
+    const utf8proc_property_t *p = utf8proc_get_property((utf8proc_int32_t)cp);
+    if (p->combining_class) return false;
+    switch (p->category) {
+    case UTF8PROC_CATEGORY_CN: case UTF8PROC_CATEGORY_CS: case UTF8PROC_CATEGORY_MN:
+    case UTF8PROC_CATEGORY_MC: case UTF8PROC_CATEGORY_ME:
+        return false;
+    default:
+        return p->decomp_seqindex == UINT16_MAX || p->decomp_type != 0 || nfc_own_composite(cp);
+    }
+}
+
 char *tf_nfc(const char *s, size_t len, size_t *out_len)
 {
-    /* The common case: nothing to compose or decompose. utf8proc is only called when the text
-     * holds something other than ASCII. */
+    /* The common case: nothing to compose or decompose (ASCII, kana, kanji, full-width forms).
+     * utf8proc is only called when the text holds something else. */
     size_t i = 0;
     while (i < len && (unsigned char)s[i] < 0x80) i++;
+    for (; i < len;) {
+        uint32_t cp;
+        size_t k = hy_utf8_decode(s + i, len - i, &cp);
+        if (!k || !nfc_inert(cp)) break;
+        i += k;
+    }
     hy_buf out = {0};
     if (i == len) {
         hy_buf_add(&out, s, len);
