@@ -125,6 +125,15 @@ void hy_diags_print(const hy_diags *d, void *stream)
     }
 }
 
+void hy_diags_truncate(hy_diags *d, size_t n)
+{
+    while (d->n > n) {
+        d->n--;
+        free(d->items[d->n].file);
+        free(d->items[d->n].msg);
+    }
+}
+
 void hy_diags_free(hy_diags *d)
 {
     for (size_t i = 0; i < d->n; i++) {

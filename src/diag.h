@@ -50,5 +50,7 @@ size_t hy_diags_errors(const hy_diags *d);
 /* Writes every diagnostic as `file:line:col: error: msg\n` (or `warning:`) to the stream (a FILE *). */
 void hy_diags_print(const hy_diags *d, void *stream);
 void hy_diags_free(hy_diags *d);
+/* Drops the diagnostics after the first n (those of an attempt that is redone). */
+void hy_diags_truncate(hy_diags *d, size_t n);
 
 #endif

@@ -152,11 +152,27 @@ void fc_set_cont(fctx *c, tb_cell *cell, const char *label, bool bold, hy_src sr
     size_t n_splits = c->n_splits;
     fc_tag(c, HY_TAG_REPEAT);  /* a reminder repeated by pagination: an artifact */
     /* A repeated label is a reminder, not the text: a long one is cut where a word ends (it
-     * was printed in full where it began), so that it can never fill a page by itself. */
-    const char *shown = hy_typeset_cut(&c->ts, label, c->f->continued, c->f->size, fc_inner(cell), MAX_CONT_LINES,
-                                       src);
-    fc_add_text(c, cell->cont, hy_arena_printf(c->a, "%s%s", shown, c->f->continued), c->f->size, bold,
-             src, 0, fc_inner(cell), NULL);
+     * was printed in full where it began), so that it can never fill a page by itself. Most
+     * labels fit whole: set them once, and only a label that does not is undone and cut
+     * (hy_typeset_cut gives the label itself exactly when it fits). */
+    size_t n_diags = c->ts.diags->n;
+    bool ts_ok = c->ts.ok, too_long = c->too_long;
+    hy_src too_long_at = c->too_long_at;
+    fc_add_text(c, cell->cont, hy_arena_printf(c->a, "%s%s", label, c->f->continued), c->f->size, bold, src, 0,
+                fc_inner(cell), NULL);
+    if (!too_long && cell->cont->n > MAX_CONT_LINES) {
+        cell->cont->n = 0;
+        cell->cont->h = 0;
+        c->row_h = row_h;
+        hy_diags_truncate(c->ts.diags, n_diags);
+        c->ts.ok = ts_ok;
+        c->too_long = too_long;
+        c->too_long_at = too_long_at;
+        const char *shown = hy_typeset_cut(&c->ts, label, c->f->continued, c->f->size, fc_inner(cell),
+                                           MAX_CONT_LINES, src);
+        fc_add_text(c, cell->cont, hy_arena_printf(c->a, "%s%s", shown, c->f->continued), c->f->size, bold,
+                    src, 0, fc_inner(cell), NULL);
+    }
     c->row_h = row_h;
     c->elem = elem;
     c->splits = splits;
