@@ -197,10 +197,12 @@ static int layout_doc(hy_engine *e, yl_doc *doc, hy_model **model, hy_boxes *box
 /* The file of the last rendering's deps (its layout, the fonts configuration, a font file) that
  * `out` names (same device and inode), or NULL: the PDF must never replace what it was made
  * from. Kinds with a directory as their name ("kinds") never match a regular file. */
-static const char *out_is_dep(const hy_engine *e, const char *out, char *buf, size_t cap)
+static const char *out_is_dep(hy_engine *e, const char *out, char *buf, size_t cap)
 {
     struct stat o, s;
-    if (stat(out, &o) != 0 || !S_ISREG(o.st_mode) || !e->deps.data) return NULL;
+    if (stat(out, &o) != 0 || !S_ISREG(o.st_mode)) return NULL;
+    hy_engine_deps(e);  /* written now (only when out already exists) */
+    if (!e->deps.data) return NULL;
     for (const char *l = e->deps.data; *l;) {
         const char *nl = strchr(l, '\n');
         size_t n = nl ? (size_t)(nl - l) : strlen(l);
