@@ -15,7 +15,7 @@
 
 typedef struct {
     int64_t epoch;          /* SOURCE_DATE_EPOCH, or -1 */
-    const char *creator;    /* "hyoka 0.2.0" */
+    const char *creator;    /* "hyoka 0.3.0" */
 } hy_pdf_options;
 
 bool hy_pdf_write(const hy_boxes *b, const hy_fontset *fonts, const hy_pdf_options *opt,

@@ -12,7 +12,7 @@
 #include <stdbool.h>
 #include <stdint.h>
 
-#define HY_VERSION "0.2.0"
+#define HY_VERSION "0.3.0"
 
 typedef struct {
     const char *layouts_dir;   /* directory of layout files */
