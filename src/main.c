@@ -194,16 +194,6 @@ static int parse_cli(const char *cmd, const char *help, bool render, int argc, c
     return 0;
 }
 
-/* IN.yaml or IN.yml -> IN.pdf beside it; any other name gets .pdf appended. */
-static char *default_output(const char *in)
-{
-    size_t n = strlen(in);
-    const char *dot = strrchr(in, '.');
-    if (dot && !strchr(dot, '/') && (!strcasecmp(dot, ".yaml") || !strcasecmp(dot, ".yml")))
-        n = (size_t)(dot - in);
-    return hy_xasprintf("%.*s.pdf", (int)n, in);
-}
-
 static int64_t source_date_epoch(void)
 {
     const char *s = getenv("SOURCE_DATE_EPOCH");
@@ -308,7 +298,7 @@ static int run_render_or_check(const char *cmd, int argc, char **argv)
     if (!rc) rc = check_inputs(cmd, help, render, &c);
     hy_datadir dd = {0};
     if (!rc && !find_data(&dd, c.layouts, c.fonts)) rc = EXIT_USAGE;
-    if (!rc && render && !c.out) c.out = out = default_output(c.inputs[0]);
+    if (!rc && render && !c.out) c.out = out = hy_pdf_name_copy(c.inputs[0]);
     if (!rc && render && !out_ok(c.out, c.inputs, c.n_inputs)) rc = EXIT_USAGE;
     if (!rc) {
         hy_render_options ro = {dd.layouts_dir, dd.fonts_file, c.stamp, c.watermark, source_date_epoch(), c.strict};
@@ -383,13 +373,11 @@ static int run_batch(int argc, char **argv)
     return rc;
 }
 
-/* diff parses its own options (diff_cmd.c); the data directory is found here, as for batch. */
-static int run_diff(int argc, char **argv)
+/* For commands that parse their own options (diff, watch): finds the data directory from
+ * --layouts/--fonts among argv (before `--`) and fills ro from it. dd owns the paths ro
+ * borrows; free it with hy_datadir_free. False (message printed) when no data is found. */
+static bool find_data_in_args(int argc, char **argv, hy_datadir *dd, hy_render_options *ro)
 {
-    if (wants_help(argc, argv)) {
-        fputs(hy_diff_help, stdout);
-        return 0;
-    }
     const char *layouts = NULL, *fonts = NULL;
     for (int i = 0; i < argc && strcmp(argv[i], "--"); i++) {
         if (!strncmp(argv[i], "--layouts=", 10)) layouts = argv[i] + 10;
@@ -397,9 +385,22 @@ static int run_diff(int argc, char **argv)
         else if (i + 1 < argc && !strcmp(argv[i], "--layouts")) layouts = argv[++i];
         else if (i + 1 < argc && !strcmp(argv[i], "--fonts")) fonts = argv[++i];
     }
+    if (!find_data(dd, layouts, fonts)) return false;
+    *ro = (hy_render_options){.layouts_dir = dd->layouts_dir, .fonts_file = dd->fonts_file,
+                              .epoch = source_date_epoch()};
+    return true;
+}
+
+/* diff parses its own options (diff_cmd.c); the data directory is found here, as for batch. */
+static int run_diff(int argc, char **argv)
+{
+    if (wants_help(argc, argv)) {
+        fputs(hy_diff_help, stdout);
+        return 0;
+    }
     hy_datadir dd;
-    if (!find_data(&dd, layouts, fonts)) return EXIT_USAGE;
-    hy_render_options ro = {.layouts_dir = dd.layouts_dir, .fonts_file = dd.fonts_file, .epoch = source_date_epoch()};
+    hy_render_options ro;
+    if (!find_data_in_args(argc, argv, &dd, &ro)) return EXIT_USAGE;
     int rc = hy_diff_main(argc, argv, &ro);
     hy_datadir_free(&dd);
     if (rc == HY_DIFF_USAGE) {
@@ -451,16 +452,9 @@ static int run_watch(int argc, char **argv)
         fputs(hy_watch_help, stdout);
         return 0;
     }
-    const char *layouts = NULL, *fonts = NULL;
-    for (int i = 0; i < argc && strcmp(argv[i], "--"); i++) {
-        if (!strncmp(argv[i], "--layouts=", 10)) layouts = argv[i] + 10;
-        else if (!strncmp(argv[i], "--fonts=", 8)) fonts = argv[i] + 8;
-        else if (i + 1 < argc && !strcmp(argv[i], "--layouts")) layouts = argv[++i];
-        else if (i + 1 < argc && !strcmp(argv[i], "--fonts")) fonts = argv[++i];
-    }
     hy_datadir dd;
-    if (!find_data(&dd, layouts, fonts)) return EXIT_USAGE;
-    hy_render_options ro = {.layouts_dir = dd.layouts_dir, .fonts_file = dd.fonts_file, .epoch = source_date_epoch()};
+    hy_render_options ro;
+    if (!find_data_in_args(argc, argv, &dd, &ro)) return EXIT_USAGE;
     int rc = hy_watch_main(argc, argv, &ro);
     hy_datadir_free(&dd);
     return rc;

@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <unistd.h>
 
 static const char *oom_name;  /* the input being processed (escaped), or NULL */
@@ -302,4 +303,13 @@ size_t hy_utf8_distance(const char *a, const char *b)
     free(ca);
     free(cb);
     return row[nb];
+}
+
+char *hy_pdf_name_copy(const char *in)
+{
+    size_t n = strlen(in);
+    const char *dot = strrchr(in, '.');
+    if (dot && !strchr(dot, '/') && (!strcasecmp(dot, ".yaml") || !strcasecmp(dot, ".yml")))
+        n = (size_t)(dot - in);
+    return hy_xasprintf("%.*s.pdf", (int)n, in);
 }

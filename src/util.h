@@ -29,6 +29,9 @@ char *hy_xstrdup(const char *s);
 /* printf into a new string (caller frees). */
 char *hy_xvasprintf(const char *fmt, va_list ap);
 char *hy_xasprintf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+/* The default output name of a document: IN.yaml or IN.yml -> IN.pdf beside it; any other name
+ * gets .pdf appended. A new string (caller frees). */
+char *hy_pdf_name_copy(const char *in);
 
 /* Arena: everything allocated from it is freed by one hy_arena_free(). */
 typedef struct hy_arena_block hy_arena_block;

@@ -195,16 +195,6 @@ static void run(watcher *w, const hy_render_options *ro, const char *in, const c
     hy_engine_free(e);
 }
 
-/* IN.yaml or IN.yml -> IN.pdf beside it; any other name gets .pdf appended (as render). */
-static char *default_output(const char *in)
-{
-    size_t n = strlen(in);
-    const char *dot = strrchr(in, '.');
-    if (dot && !strchr(dot, '/') && (!strcasecmp(dot, ".yaml") || !strcasecmp(dot, ".yml")))
-        n = (size_t)(dot - in);
-    return hy_xasprintf("%.*s.pdf", (int)n, in);
-}
-
 int hy_watch_main(int argc, char **argv, const hy_render_options *base)
 {
     hy_render_options ro = *base;
@@ -246,7 +236,7 @@ int hy_watch_main(int argc, char **argv, const hy_render_options *base)
     }
     if (!in) return usage(HY_M_WATCH_NO_INPUT, "");
     if (!strcmp(in, "-")) return usage(HY_M_WATCH_STDIN, "");
-    char *def = out ? NULL : default_output(in);
+    char *def = out ? NULL : hy_pdf_name_copy(in);
     if (!out) out = def;
     if (!strcmp(out, "-")) {
         free(def);
